@@ -1,0 +1,13 @@
+package dev.appinstances.appmetadata;
+
+/** {@code partyTypesAllowed}: which kinds of party may own an instance. All false = everyone. */
+public class PartyTypesAllowed extends OpenJsonObject {
+    public boolean bankruptcyEstate;
+    public boolean organisation;
+    public boolean person;
+    public boolean subUnit;
+
+    public boolean allowsEveryone() {
+        return !bankruptcyEstate && !organisation && !person && !subUnit;
+    }
+}

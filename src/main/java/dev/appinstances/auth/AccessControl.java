@@ -1,0 +1,74 @@
+package dev.appinstances.auth;
+
+import dev.appinstances.appmetadata.AppDefinition;
+import dev.appinstances.appmetadata.AppSettings;
+import dev.appinstances.problem.AccessDeniedException;
+import dev.appinstances.problem.AuthenticationLevelTooLowException;
+import dev.appinstances.problem.UserInstantiationDisallowedException;
+import dev.appinstances.register.Register;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The authorization rules of the app: the app owner may do anything with the app's instances; users
+ * and other organisations act only for parties they represent.
+ */
+@ApplicationScoped
+public class AccessControl {
+
+    private final Register register;
+    private final AppDefinition app;
+    private final int minimumAuthenticationLevel;
+
+    public AccessControl(Register register, AppDefinition app, AppSettings settings) {
+        this.register = register;
+        this.app = app;
+        this.minimumAuthenticationLevel = settings.auth().minimumAuthenticationLevel();
+    }
+
+    public void requireAuthenticationLevel(Caller caller) {
+        if (caller.authenticationLevel() < minimumAuthenticationLevel) {
+            throw new AuthenticationLevelTooLowException(
+                    "This app requires authentication level "
+                            + minimumAuthenticationLevel
+                            + "; the token has level "
+                            + caller.authenticationLevel());
+        }
+    }
+
+    /** {@code disallowUserInstantiation}: only the app owner may create instances. */
+    public void requireInstantiationAllowed(Caller caller) {
+        if (app.metadata().disallowUserInstantiation && !caller.isAppOwner()) {
+            throw new UserInstantiationDisallowedException(
+                    "User instantiation is disabled for this application " + app.appId());
+        }
+    }
+
+    /** Passes when the caller may act for the party; otherwise 403 that reveals nothing more. */
+    public Uni<Void> requireActFor(Caller caller, long partyId) {
+        return mayActFor(caller, partyId)
+                .invoke(
+                        allowed -> {
+                            if (!allowed) {
+                                throw new AccessDeniedException(
+                                        "The caller may not act for party " + partyId);
+                            }
+                        })
+                .replaceWithVoid();
+    }
+
+    public Uni<Boolean> mayActFor(Caller caller, long partyId) {
+        return switch (caller.kind()) {
+            case APP_OWNER -> Uni.createFrom().item(true);
+            case USER ->
+                    Long.valueOf(partyId).equals(caller.partyId())
+                            ? Uni.createFrom().item(true)
+                            : register.hasDelegation(caller.userId(), partyId);
+            case ORGANISATION ->
+                    caller.orgNumber() == null
+                            ? Uni.createFrom().item(false)
+                            : register.partyByOrgNumber(caller.orgNumber())
+                                    .map(party -> party != null && party.partyId() == partyId);
+        };
+    }
+}

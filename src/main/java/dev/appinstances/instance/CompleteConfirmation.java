@@ -1,0 +1,8 @@
+package dev.appinstances.instance;
+
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A stakeholder's confirmation that it no longer needs the instance. */
+@Schema(name = "CompleteConfirmation")
+public record CompleteConfirmation(String stakeholderId, Instant confirmedOn) {}

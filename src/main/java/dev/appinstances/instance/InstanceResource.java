@@ -1,0 +1,148 @@
+package dev.appinstances.instance;
+
+import dev.appinstances.appmetadata.AppSettings;
+import dev.appinstances.auth.CallerFactory;
+import dev.appinstances.common.RequestBodies;
+import dev.appinstances.problem.UnsupportedContentTypeException;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/{org}/{app}/instances")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Instances", description = "Create and read instances of the app")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+@APIResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+public class InstanceResource {
+
+    static final String PARTY_ID = "{instanceOwnerPartyId: [0-9]{1,18}}";
+    static final String GUID =
+            "{instanceGuid: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+
+    private final InstanceService service;
+    private final InstanceTemplateReader templates;
+    private final RequestBodies bodies;
+    private final CallerFactory callers;
+    private final JsonWebToken token;
+    private final long maxJsonBodySize;
+
+    public InstanceResource(
+            InstanceService service,
+            InstanceTemplateReader templates,
+            RequestBodies bodies,
+            CallerFactory callers,
+            JsonWebToken token,
+            AppSettings settings) {
+        this.service = service;
+        this.templates = templates;
+        this.bodies = bodies;
+        this.callers = callers;
+        this.token = token;
+        this.maxJsonBodySize = settings.limits().maxJsonBodySize().asLongValue();
+    }
+
+    @POST
+    @Operation(
+            summary = "Create an instance from a JSON instance template",
+            description =
+                    "The owner is given by exactly one of the instanceOwnerPartyId query parameter,"
+                            + " instanceOwner.partyId, personNumber, organisationNumber or"
+                            + " username. The process starts in its first task.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = InstanceTemplate.class),
+                            examples = {
+                                @ExampleObject(name = "by partyId", value = Examples.BY_PARTY_ID),
+                                @ExampleObject(
+                                        name = "by person number",
+                                        value = Examples.BY_PERSON_NUMBER)
+                            }))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location is the instance's URL",
+            content = @Content(schema = @Schema(implementation = InstanceView.class)))
+    @APIResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @APIResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
+    public Uni<RestResponse<InstanceView>> create(
+            @Parameter(description = "The owner's party id (instead of one in the template)")
+                    @QueryParam("instanceOwnerPartyId")
+                    String instanceOwnerPartyId,
+            @Context HttpServerRequest request) {
+        var caller = callers.from(token);
+        service.checkMayInstantiate(caller);
+        return bodies.readAll(request, maxJsonBodySize)
+                .map(body -> templates.read(requireJson(request, body), instanceOwnerPartyId))
+                .chain(command -> service.create(caller, command))
+                .map(
+                        created ->
+                                RestResponse.ResponseBuilder.<InstanceView>created(
+                                                URI.create(created.selfLinks().apps()))
+                                        .entity(created)
+                                        .build());
+    }
+
+    @GET
+    @Path(PARTY_ID + "/" + GUID)
+    @Operation(summary = "Get an instance, with its owner's party")
+    @APIResponse(
+            responseCode = "200",
+            description = "The instance",
+            content = @Content(schema = @Schema(implementation = InstanceView.class)))
+    @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    public Uni<InstanceView> get(
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER))
+                    @PathParam("instanceOwnerPartyId")
+                    long instanceOwnerPartyId,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("instanceGuid")
+                    UUID instanceGuid) {
+        return service.get(callers.from(token), instanceOwnerPartyId, instanceGuid);
+    }
+
+    /** A non-empty body must be JSON; an empty one means "no template". */
+    private static byte[] requireJson(HttpServerRequest request, byte[] body) {
+        if (body.length == 0) {
+            return body;
+        }
+        String contentType = request.getHeader("Content-Type");
+        if (contentType == null || !isJson(contentType)) {
+            throw new UnsupportedContentTypeException(
+                    "An instance template must be sent as application/json, not "
+                            + (contentType == null ? "without a Content-Type" : contentType));
+        }
+        return body;
+    }
+
+    private static boolean isJson(String contentType) {
+        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase();
+        return mediaType.equals("application/json") || mediaType.endsWith("+json");
+    }
+}

@@ -1,0 +1,136 @@
+package dev.appinstances.instance;
+
+import dev.appinstances.appmetadata.AppDefinition;
+import dev.appinstances.auth.AccessControl;
+import dev.appinstances.auth.Caller;
+import dev.appinstances.common.TimeSource;
+import dev.appinstances.problem.InstanceNotFoundException;
+import dev.appinstances.problem.PartyNotFoundException;
+import dev.appinstances.problem.PartyTypeNotAllowedException;
+import dev.appinstances.register.Party;
+import dev.appinstances.register.Register;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Creating and reading instances: the rules, independent of HTTP. */
+@ApplicationScoped
+public class InstanceService {
+
+    private final InstanceRepository instances;
+    private final Register register;
+    private final AccessControl access;
+    private final AppDefinition app;
+    private final InstanceViews views;
+    private final TimeSource time;
+
+    public InstanceService(
+            InstanceRepository instances,
+            Register register,
+            AccessControl access,
+            AppDefinition app,
+            InstanceViews views,
+            TimeSource time) {
+        this.instances = instances;
+        this.register = register;
+        this.access = access;
+        this.app = app;
+        this.views = views;
+        this.time = time;
+    }
+
+    /** The checks that need only the caller; run before the body is read. */
+    public void checkMayInstantiate(Caller caller) {
+        access.requireAuthenticationLevel(caller);
+        access.requireInstantiationAllowed(caller);
+    }
+
+    @WithTransaction
+    public Uni<InstanceView> create(Caller caller, CreateInstanceCommand command) {
+        checkMayInstantiate(caller);
+        return lookupOwner(command.owner())
+                .call(party -> access.requireActFor(caller, party.partyId()))
+                .invoke(this::requirePartyTypeAllowed)
+                .chain(
+                        party -> {
+                            InstanceEntity instance = newInstance(caller, command, party);
+                            return instances.persist(instance).map(saved -> views.of(saved, party));
+                        });
+    }
+
+    @WithSession
+    public Uni<InstanceView> get(Caller caller, long partyId, UUID instanceGuid) {
+        access.requireAuthenticationLevel(caller);
+        return access.requireActFor(caller, partyId)
+                .chain(() -> instances.findById(instanceGuid))
+                .map(instance -> requireVisible(instance, partyId, instanceGuid))
+                .chain(
+                        instance ->
+                                register.partyById(instance.partyId)
+                                        .map(party -> views.of(instance, party)));
+    }
+
+    private static InstanceEntity requireVisible(
+            InstanceEntity instance, long partyId, UUID instanceGuid) {
+        if (instance == null || instance.partyId != partyId) {
+            throw new InstanceNotFoundException(
+                    "Instance " + partyId + "/" + instanceGuid + " does not exist");
+        }
+        return instance;
+    }
+
+    private Uni<Party> lookupOwner(OwnerLookup owner) {
+        return owner.lookupIn(register)
+                .map(
+                        found -> {
+                            if (found == null || found.isDeleted()) {
+                                throw new PartyNotFoundException(
+                                        "Cannot lookup party: no party with " + owner.describe());
+                            }
+                            return found;
+                        });
+    }
+
+    private void requirePartyTypeAllowed(Party party) {
+        if (!InstantiationRules.isPartyTypeAllowed(app.metadata().partyTypesAllowed, party)) {
+            throw new PartyTypeNotAllowedException(
+                    "Party "
+                            + party.partyId()
+                            + " is a "
+                            + InstantiationRules.describeType(party)
+                            + ", which is not allowed to instantiate "
+                            + app.appId());
+        }
+    }
+
+    private InstanceEntity newInstance(Caller caller, CreateInstanceCommand command, Party owner) {
+        Instant now = time.now();
+        InstanceEntity instance = new InstanceEntity();
+        instance.id = UUID.randomUUID();
+        instance.partyId = owner.partyId();
+        instance.appId = app.appId();
+        instance.org = app.org();
+        instance.instanceOwner = InstantiationRules.normalizedOwner(owner);
+        instance.dueBefore = command.dueBefore();
+        instance.visibleAfter = command.visibleAfter() != null ? command.visibleAfter() : now;
+        instance.setProcess(app.process().start(now));
+        instance.readStatus = (short) initialReadStatus(caller, command).code();
+        instance.substatus = command.substatus();
+        instance.dataValues = command.dataValues();
+        instance.created = now;
+        instance.createdBy = caller.actorId();
+        instance.touch(now, caller.actorId());
+        return instance;
+    }
+
+    /** Like Altinn: what the owner creates is already read; the app owner's starts unread. */
+    private static ReadStatus initialReadStatus(Caller caller, CreateInstanceCommand command) {
+        if (!caller.isAppOwner()) {
+            return ReadStatus.READ;
+        }
+        return command.readStatus() != null ? command.readStatus() : ReadStatus.UNREAD;
+    }
+}

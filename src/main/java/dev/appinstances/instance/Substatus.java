@@ -1,0 +1,7 @@
+package dev.appinstances.instance;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A status text the app owner sets to tell the instance owner where things stand. */
+@Schema(name = "Substatus")
+public record Substatus(String label, String description) {}

@@ -1,0 +1,60 @@
+package dev.appinstances.localdb;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Entry point for {@code quarkus:dev} and the packaged jar. With no datasource configured it first
+ * starts an embedded PostgreSQL whose data survives restarts, so that a machine with only a JDK can
+ * run the service. With {@code QUARKUS_DATASOURCE_REACTIVE_URL} set it starts nothing.
+ */
+@QuarkusMain
+public final class LocalDbMain {
+
+    /** Set once per JVM: dev-mode live reloads run main again in the same JVM. */
+    private static final String STARTED_MARK = "local-db.embedded.port";
+
+    private LocalDbMain() {}
+
+    public static void main(String... args) throws IOException {
+        Config config = ConfigProvider.getConfig();
+        boolean configured =
+                config.getOptionalValue("quarkus.datasource.reactive.url", String.class)
+                        .isPresent();
+        if (!configured && System.getProperty(STARTED_MARK) == null) {
+            Path dataDir =
+                    Path.of(
+                                    config.getOptionalValue("local-db.data-dir", String.class)
+                                            .orElse(".local-db/pgdata"))
+                            .toAbsolutePath();
+            startEmbedded(dataDir);
+        }
+        Quarkus.run(args);
+    }
+
+    private static void startEmbedded(Path dataDir) throws IOException {
+        Files.createDirectories(dataDir);
+        // zonky's shutdown hook stops the server when the JVM exits.
+        EmbeddedPostgres postgres =
+                EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDir)
+                        .setCleanDataDirectory(false)
+                        .start();
+        int port = postgres.getPort();
+        System.setProperty(STARTED_MARK, Integer.toString(port));
+        System.setProperty(
+                "quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/postgres");
+        System.setProperty(
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + port + "/postgres");
+        System.setProperty("quarkus.datasource.username", "postgres");
+        System.setProperty("quarkus.datasource.password", "postgres");
+        System.out.printf(
+                "Embedded PostgreSQL on localhost:%d (user postgres), data in %s%n", port, dataDir);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.appinstances.problem;
+
+/**
+ * A client-visible failure. Each subclass is one kind of failure with one {@link ProblemType}; the
+ * message is the RFC 9457 {@code detail} and must be safe to show to the caller.
+ */
+public abstract class ProblemException extends RuntimeException {
+
+    private final ProblemType type;
+
+    protected ProblemException(ProblemType type, String detail) {
+        // Client errors are expected outcomes: a stack trace would only cost time.
+        super(detail, null, false, false);
+        this.type = type;
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+}

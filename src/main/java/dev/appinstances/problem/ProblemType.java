@@ -1,0 +1,63 @@
+package dev.appinstances.problem;
+
+/** Every problem type the API answers with: the stable {@code type}, its status and title. */
+public enum ProblemType {
+    INVALID_REQUEST(400, "invalid-request", "Invalid request"),
+    MALFORMED_JSON(400, "malformed-json", "Malformed JSON body"),
+    UNAUTHENTICATED(401, "unauthenticated", "Unauthorized"),
+    ACCESS_DENIED(403, "access-denied", "Forbidden"),
+    AUTHENTICATION_LEVEL_TOO_LOW(
+            403, "authentication-level-too-low", "Authentication level too low"),
+    PARTY_TYPE_NOT_ALLOWED(403, "party-type-not-allowed", "Party type not allowed"),
+    USER_INSTANTIATION_DISALLOWED(
+            403, "user-instantiation-disallowed", "User instantiation is disabled"),
+    NOT_FOUND(404, "not-found", "Not found"),
+    APP_NOT_FOUND(404, "app-not-found", "App not found"),
+    PARTY_NOT_FOUND(404, "party-not-found", "Cannot lookup party"),
+    INSTANCE_NOT_FOUND(404, "instance-not-found", "Instance not found"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    INTERNAL_ERROR(500, "internal-error", "Internal server error");
+
+    /** Problem type URIs are {@code urn:app-instances:problem:<slug>}; they never change. */
+    public static final String URI_PREFIX = "urn:app-instances:problem:";
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    ProblemType(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String uri() {
+        return URI_PREFIX + slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The generic type for a status raised by the framework rather than by our own rules. */
+    public static ProblemType forStatus(int status) {
+        return switch (status) {
+            case 400 -> INVALID_REQUEST;
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> ACCESS_DENIED;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? INTERNAL_ERROR : INVALID_REQUEST;
+        };
+    }
+}

@@ -1,0 +1,13 @@
+package dev.appinstances.process;
+
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Altinn's ProcessState: where an instance is in the app's process. */
+@Schema(name = "ProcessState")
+public record ProcessState(
+        Instant started,
+        String startEvent,
+        ProcessElementInfo currentTask,
+        Instant ended,
+        String endEvent) {}

@@ -1,0 +1,63 @@
+package dev.appinstances.register;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The register kept in this service's PostgreSQL, filled from the seed file. */
+@ApplicationScoped
+@WithSession
+public class DatabaseRegister implements Register {
+
+    @Override
+    public Uni<Party> partyById(long partyId) {
+        return PartyEntity.<PartyEntity>findById(partyId).map(DatabaseRegister::toParty);
+    }
+
+    @Override
+    public Uni<Party> partyBySsn(String ssn) {
+        return partyWhere("ssn", ssn);
+    }
+
+    @Override
+    public Uni<Party> partyByOrgNumber(String orgNumber) {
+        return partyWhere("orgNumber", orgNumber);
+    }
+
+    @Override
+    public Uni<Party> partyByUsername(String username) {
+        return partyWhere("lower(username)", username.toLowerCase());
+    }
+
+    @Override
+    public Uni<RegisterUser> userById(long userId) {
+        return UserEntity.<UserEntity>findById(userId)
+                .map(user -> user == null ? null : user.toUser());
+    }
+
+    @Override
+    public Uni<Boolean> hasDelegation(long userId, long partyId) {
+        return Panache.getSession()
+                .chain(
+                        session ->
+                                session.createNativeQuery(
+                                                "select count(*) from delegation"
+                                                        + " where user_id = ?1 and party_id = ?2",
+                                                Long.class)
+                                        .setParameter(1, userId)
+                                        .setParameter(2, partyId)
+                                        .getSingleResult())
+                .map(count -> count > 0);
+    }
+
+    private static Uni<Party> partyWhere(String field, String value) {
+        return PartyEntity.<PartyEntity>find(field + " = ?1", value)
+                .firstResult()
+                .map(DatabaseRegister::toParty);
+    }
+
+    private static Party toParty(PartyEntity entity) {
+        return entity == null ? null : entity.toParty();
+    }
+}

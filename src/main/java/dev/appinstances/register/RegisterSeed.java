@@ -1,0 +1,30 @@
+package dev.appinstances.register;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The register seed file: {@code {"parties": [...], "users": [...], "delegations": [...]}}. */
+public record RegisterSeed(
+        List<SeedParty> parties, List<SeedUser> users, List<SeedDelegation> delegations) {
+
+    public RegisterSeed {
+        parties = parties == null ? List.of() : parties;
+        users = users == null ? List.of() : users;
+        delegations = delegations == null ? List.of() : delegations;
+    }
+
+    public record SeedParty(
+            long partyId,
+            UUID partyUuid,
+            String partyTypeName,
+            String ssn,
+            String orgNumber,
+            String unitType,
+            String username,
+            String name,
+            boolean isDeleted) {}
+
+    public record SeedUser(long userId, long partyId, String username, String name) {}
+
+    public record SeedDelegation(long userId, long partyId, List<String> roles) {}
+}
