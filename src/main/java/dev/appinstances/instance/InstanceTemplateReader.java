@@ -28,12 +28,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class InstanceTemplateReader {
 
-    private final ObjectReader reader;
+    private final ObjectReader treeReader;
+    private final ObjectMapper templateReader;
 
     public InstanceTemplateReader(ObjectMapper json) {
-        this.reader =
-                json.readerFor(InstanceTemplate.class)
-                        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.treeReader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.templateReader = json;
     }
 
     /**
@@ -57,19 +57,25 @@ public class InstanceTemplateReader {
                 template == null ? null : template.dataValues());
     }
 
+    /** Syntax first (malformed JSON), then shape (wrong types), so each gets its own answer. */
     private InstanceTemplate parse(byte[] body) {
+        JsonNode tree = readTree(body);
+        if (!tree.isObject()) {
+            throw new InvalidRequestException("The instance template must be a JSON object");
+        }
         try {
-            InstanceTemplate template = reader.readValue(body);
-            if (template == null) {
-                throw new InvalidRequestException("The instance template must be a JSON object");
-            }
-            return template;
+            return templateReader.treeToValue(tree, InstanceTemplate.class);
         } catch (MismatchedInputException e) {
-            String field = path(e);
             throw new InvalidRequestException(
-                    field.isEmpty()
-                            ? "The instance template must be a JSON object"
-                            : "Field '" + field + "' has a value of the wrong type");
+                    "Field '" + path(e) + "' has a value of the wrong type");
+        } catch (JsonProcessingException e) {
+            throw new InvalidRequestException("The instance template cannot be read");
+        }
+    }
+
+    private JsonNode readTree(byte[] body) {
+        try {
+            return treeReader.readTree(body);
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw new MalformedJsonException(
