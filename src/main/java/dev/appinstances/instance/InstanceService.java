@@ -99,7 +99,7 @@ public class InstanceService {
             throw new PartyTypeNotAllowedException(
                     "Party "
                             + party.partyId()
-                            + " is a "
+                            + " is "
                             + InstantiationRules.describeType(party)
                             + ", which is not allowed to instantiate "
                             + app.appId());

@@ -26,15 +26,15 @@ final class InstantiationRules {
     /** How the API names a party's type in messages. */
     static String describeType(Party party) {
         if (party.isSubUnit()) {
-            return "sub unit";
+            return "a sub unit";
         }
         if (party.isBankruptcyEstate()) {
-            return "bankruptcy estate";
+            return "a bankruptcy estate";
         }
         return switch (party.partyType()) {
-            case PERSON -> "person";
-            case SELF_IDENTIFIED -> "self-identified person";
-            case ORGANISATION -> "organisation";
+            case PERSON -> "a person";
+            case SELF_IDENTIFIED -> "a self-identified person";
+            case ORGANISATION -> "an organisation";
         };
     }
 

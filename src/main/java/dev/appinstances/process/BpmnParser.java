@@ -17,7 +17,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * Reads an Altinn {@code process.bpmn} with the JDK's XML parser. Supports the elements Altinn apps
@@ -159,9 +161,9 @@ public final class BpmnParser {
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(xml))
-                    .getDocumentElement();
+            var builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new FailingErrorHandler());
+            return builder.parse(new ByteArrayInputStream(xml)).getDocumentElement();
         } catch (SAXException e) {
             throw invalid("not well-formed XML: " + e.getMessage());
         } catch (ParserConfigurationException | IOException e) {
@@ -202,6 +204,22 @@ public final class BpmnParser {
 
     private static String emptyToNull(String value) {
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** Reports problems through the exception only, instead of also printing them to stderr. */
+    private static final class FailingErrorHandler implements ErrorHandler {
+        @Override
+        public void warning(SAXParseException e) {}
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
     }
 
     private static InvalidProcessException invalid(String problem) {

@@ -1,0 +1,79 @@
+package dev.appinstances.operability;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.appinstances.testsupport.EmbeddedPostgresResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** What operators and API consumers rely on besides the API itself. */
+@QuarkusTest
+@WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
+class OperabilityTest {
+
+    @Test
+    void healthProbesAreUpWithTheDatabaseCheckInReadiness() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Reactive PostgreSQL connections")));
+    }
+
+    @Test
+    void metricsArePrometheusText() {
+        given().get("/ttd/example-app/api/v1/applicationmetadata").then().statusCode(200);
+        given().accept("text/plain")
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/plain"))
+                .body(containsString("http_server_requests_seconds_count"))
+                .body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void openApiDocumentsEveryEndpointWithErrorResponses() {
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("paths", hasKey("/{org}/{app}/instances"))
+                .body(
+                        "paths",
+                        hasKey("/{org}/{app}/instances/{instanceOwnerPartyId}/{instanceGuid}"))
+                .body("paths", hasKey("/{org}/{app}/api/v1/applicationmetadata"))
+                .body("paths.'/{org}/{app}/instances'.post.responses", hasKey("201"))
+                .body("paths.'/{org}/{app}/instances'.post.responses", hasKey("400"))
+                .body("paths.'/{org}/{app}/instances'.post.responses", hasKey("401"))
+                .body("paths.'/{org}/{app}/instances'.post.responses", hasKey("403"))
+                .body(
+                        "paths.'/{org}/{app}/instances'.post.requestBody.content.'application/json'.examples",
+                        notNullValue())
+                .body("components.schemas", hasKey("Problem"))
+                .body("components.schemas", hasKey("Instance"))
+                .body("components.securitySchemes", hasKey("jwt"));
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void anUnknownPathIsAProblemDocument() {
+        given().get("/ttd/example-app/nothing-here")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+    }
+}
