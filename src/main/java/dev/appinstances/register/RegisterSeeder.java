@@ -63,6 +63,11 @@ public class RegisterSeeder {
     }
 
     void onStart(@Observes StartupEvent event) {
+        seed();
+    }
+
+    /** Upserts the seed; blocks, so it is for startup only. */
+    public void seed() {
         RegisterSeed seed = readSeed();
         pool.withTransaction(connection -> write(connection, seed))
                 .await()

@@ -1,0 +1,73 @@
+package dev.appinstances.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.appinstances.testsupport.Database;
+import dev.appinstances.testsupport.EmbeddedPostgresResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.vertx.RunOnVertxContext;
+import io.quarkus.test.vertx.UniAsserter;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
+class RegisterTest {
+
+    @Inject RegisterSeeder seeder;
+    @Inject Register register;
+    @Inject Database db;
+
+    @Test
+    void seedingAgainChangesNothingAndDoesNotFail() {
+        String before = registerFingerprint();
+        seeder.seed();
+        seeder.seed();
+        assertThat(registerFingerprint()).isEqualTo(before);
+        assertThat(db.count("select count(*) from party")).isEqualTo(9);
+        assertThat(db.count("select count(*) from app_user")).isEqualTo(3);
+        assertThat(db.count("select count(*) from delegation")).isEqualTo(1);
+    }
+
+    @Test
+    @RunOnVertxContext
+    void looksUpPartiesByEachIdentifier(UniAsserter asserter) {
+        asserter.assertThat(
+                () -> register.partyById(50001337),
+                party -> {
+                    assertThat(party.name()).isEqualTo("Sophie Salt");
+                    assertThat(party.partyType()).isEqualTo(PartyType.PERSON);
+                });
+        asserter.assertThat(
+                () -> register.partyBySsn("12247918309"),
+                party -> assertThat(party.partyId()).isEqualTo(50001337));
+        asserter.assertThat(
+                () -> register.partyByOrgNumber("310000002"),
+                party -> assertThat(party.isSubUnit()).isTrue());
+        asserter.assertThat(
+                () -> register.partyByUsername("KARI.SELVSTENDIG"),
+                party -> assertThat(party.partyType()).isEqualTo(PartyType.SELF_IDENTIFIED));
+        asserter.assertThat(() -> register.partyById(1), party -> assertThat(party).isNull());
+        asserter.assertThat(
+                () -> register.userById(1337),
+                user -> assertThat(user.partyId()).isEqualTo(50001337));
+        asserter.assertThat(
+                () -> register.hasDelegation(1337, 50001338), has -> assertThat(has).isTrue());
+        asserter.assertThat(
+                () -> register.hasDelegation(1340, 50001338), has -> assertThat(has).isFalse());
+    }
+
+    private String registerFingerprint() {
+        return db.count("select count(*) from party")
+                + "/"
+                + db.count("select count(*) from app_user")
+                + "/"
+                + db.count("select count(*) from delegation")
+                + "/"
+                + db.count("select coalesce(sum(hashtext(p::text)), 0) from party p")
+                + "/"
+                + db.count("select coalesce(sum(hashtext(d::text)), 0) from delegation d");
+    }
+}
