@@ -26,8 +26,20 @@ public interface AppSettings {
     }
 
     interface Limits {
-        /** Largest JSON request body. */
+        /** Largest JSON request body (also the largest {@code instance} part of a multipart). */
         @WithDefault("256K")
         MemorySize maxJsonBodySize();
+
+        /** Largest streamed request body (multipart create, data element upload). */
+        @WithDefault("2G")
+        MemorySize maxRequestSize();
+
+        /** Most parts a multipart body may have. */
+        @WithDefault("100")
+        int maxParts();
+
+        /** Largest header block of one multipart part. */
+        @WithDefault("16K")
+        MemorySize maxPartHeaderSize();
     }
 }

@@ -82,6 +82,18 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                                                     implementation =
                                                                             Problem.class))),
                             @APIResponse(
+                                    name = "Conflict",
+                                    responseCode = "409",
+                                    description =
+                                            "The instance or data element cannot be changed now (archived, deleted, locked, other task, max count)",
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema =
+                                                            @Schema(
+                                                                    implementation =
+                                                                            Problem.class))),
+                            @APIResponse(
                                     name = "PayloadTooLarge",
                                     responseCode = "413",
                                     description = "The body is larger than the configured limit",

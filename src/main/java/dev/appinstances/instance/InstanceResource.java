@@ -3,10 +3,12 @@ package dev.appinstances.instance;
 import dev.appinstances.appmetadata.AppSettings;
 import dev.appinstances.auth.CallerFactory;
 import dev.appinstances.common.RequestBodies;
+import dev.appinstances.data.MultipartUploads;
 import dev.appinstances.problem.UnsupportedContentTypeException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,6 +48,7 @@ public class InstanceResource {
 
     private final InstanceService service;
     private final InstanceTemplateReader templates;
+    private final MultipartUploads uploads;
     private final RequestBodies bodies;
     private final CallerFactory callers;
     private final JsonWebToken token;
@@ -53,12 +57,14 @@ public class InstanceResource {
     public InstanceResource(
             InstanceService service,
             InstanceTemplateReader templates,
+            MultipartUploads uploads,
             RequestBodies bodies,
             CallerFactory callers,
             JsonWebToken token,
             AppSettings settings) {
         this.service = service;
         this.templates = templates;
+        this.uploads = uploads;
         this.bodies = bodies;
         this.callers = callers;
         this.token = token;
@@ -100,13 +106,67 @@ public class InstanceResource {
         service.checkMayInstantiate(caller);
         return bodies.readAll(request, maxJsonBodySize)
                 .map(body -> templates.read(requireJson(request, body), instanceOwnerPartyId))
-                .chain(command -> service.create(caller, command))
-                .map(
-                        created ->
-                                RestResponse.ResponseBuilder.<InstanceView>created(
-                                                URI.create(created.selfLinks().apps()))
-                                        .entity(created)
-                                        .build());
+                .chain(command -> service.create(caller, command, List.of()))
+                .map(InstanceResource::created);
+    }
+
+    private static RestResponse<InstanceView> created(InstanceView instance) {
+        return RestResponse.ResponseBuilder.<InstanceView>created(
+                        URI.create(instance.selfLinks().apps()))
+                .entity(instance)
+                .build();
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(
+            summary = "Create an instance with data elements from a multipart body",
+            description =
+                    "Part 'instance' (application/json, optional, any position) is the instance"
+                            + " template; every other part is named after a data type and becomes a"
+                            + " data element, in upload order. Parts are validated and stored as they"
+                            + " stream in; the first violation is answered at once and nothing is"
+                            + " kept.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.MULTIPART_FORM_DATA,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            implementation = MultipartCreateForm.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location is the instance's URL",
+            content = @Content(schema = @Schema(implementation = InstanceView.class)))
+    @APIResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @APIResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
+    public Uni<RestResponse<InstanceView>> createWithData(
+            @Parameter(description = "The owner's party id (instead of one in the template)")
+                    @QueryParam("instanceOwnerPartyId")
+                    String instanceOwnerPartyId,
+            @Context HttpServerRequest request) {
+        var caller = callers.from(token);
+        service.checkMayInstantiate(caller);
+        return uploads.receive(request)
+                .chain(
+                        received ->
+                                Uni.createFrom()
+                                        .item(
+                                                () ->
+                                                        templates.read(
+                                                                received.instanceTemplate(),
+                                                                instanceOwnerPartyId))
+                                        .chain(
+                                                command ->
+                                                        service.create(
+                                                                caller, command, received.parts()))
+                                        .onFailure()
+                                        .call(() -> uploads.discard(received.blobIds())))
+                .map(InstanceResource::created);
     }
 
     @GET

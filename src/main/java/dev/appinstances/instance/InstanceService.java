@@ -4,6 +4,8 @@ import dev.appinstances.appmetadata.AppDefinition;
 import dev.appinstances.auth.AccessControl;
 import dev.appinstances.auth.Caller;
 import dev.appinstances.common.TimeSource;
+import dev.appinstances.data.DataElements;
+import dev.appinstances.data.StoredPart;
 import dev.appinstances.problem.InstanceNotFoundException;
 import dev.appinstances.problem.PartyNotFoundException;
 import dev.appinstances.problem.PartyTypeNotAllowedException;
@@ -14,6 +16,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Creating and reading instances: the rules, independent of HTTP. */
@@ -26,6 +29,7 @@ public class InstanceService {
     private final AppDefinition app;
     private final InstanceViews views;
     private final TimeSource time;
+    private final DataElements dataElements;
 
     public InstanceService(
             InstanceRepository instances,
@@ -33,13 +37,15 @@ public class InstanceService {
             AccessControl access,
             AppDefinition app,
             InstanceViews views,
-            TimeSource time) {
+            TimeSource time,
+            DataElements dataElements) {
         this.instances = instances;
         this.register = register;
         this.access = access;
         this.app = app;
         this.views = views;
         this.time = time;
+        this.dataElements = dataElements;
     }
 
     /** The checks that need only the caller; run before the body is read. */
@@ -48,17 +54,30 @@ public class InstanceService {
         access.requireInstantiationAllowed(caller);
     }
 
+    /**
+     * Creates the instance and, in the same transaction, one data element per stored part: all of
+     * it becomes visible at once, or nothing does.
+     */
     @WithTransaction
-    public Uni<InstanceView> create(Caller caller, CreateInstanceCommand command) {
+    public Uni<InstanceView> create(
+            Caller caller, CreateInstanceCommand command, List<StoredPart> parts) {
         checkMayInstantiate(caller);
         return lookupOwner(command.owner())
                 .call(party -> access.requireActFor(caller, party.partyId()))
                 .invoke(this::requirePartyTypeAllowed)
+                .chain(party -> persistNew(caller, command, party, parts));
+    }
+
+    private Uni<InstanceView> persistNew(
+            Caller caller, CreateInstanceCommand command, Party party, List<StoredPart> parts) {
+        InstanceEntity instance = newInstance(caller, command, party);
+        return instances
+                .persist(instance)
                 .chain(
-                        party -> {
-                            InstanceEntity instance = newInstance(caller, command, party);
-                            return instances.persist(instance).map(saved -> views.of(saved, party));
-                        });
+                        () ->
+                                dataElements.attach(
+                                        instance.id, 0, parts, instance.created, caller.actorId()))
+                .map(elements -> views.of(instance, party, elements));
     }
 
     @WithSession
@@ -70,7 +89,16 @@ public class InstanceService {
                 .chain(
                         instance ->
                                 register.partyById(instance.partyId)
-                                        .map(party -> views.of(instance, party)));
+                                        .chain(
+                                                party ->
+                                                        dataElements
+                                                                .ofInstance(instance.id)
+                                                                .map(
+                                                                        elements ->
+                                                                                views.of(
+                                                                                        instance,
+                                                                                        party,
+                                                                                        elements))));
     }
 
     private static InstanceEntity requireVisible(

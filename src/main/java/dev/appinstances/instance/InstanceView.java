@@ -1,6 +1,7 @@
 package dev.appinstances.instance;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.appinstances.data.DataElementView;
 import dev.appinstances.process.ProcessState;
 import dev.appinstances.register.Party;
 import java.time.Instant;
@@ -22,7 +23,7 @@ public record InstanceView(
         ProcessState process,
         StatusView status,
         List<CompleteConfirmation> completeConfirmations,
-        List<Object> data,
+        List<DataElementView> data,
         Map<String, String> presentationTexts,
         Map<String, String> dataValues,
         Instant created,

@@ -1,6 +1,8 @@
 package dev.appinstances.instance;
 
 import dev.appinstances.appmetadata.AppSettings;
+import dev.appinstances.data.DataElementEntity;
+import dev.appinstances.data.DataElementViews;
 import dev.appinstances.instance.InstanceView.OwnerView;
 import dev.appinstances.instance.InstanceView.PartyView;
 import dev.appinstances.instance.InstanceView.ResourceLinks;
@@ -14,12 +16,14 @@ import java.util.List;
 public class InstanceViews {
 
     private final String baseUrl;
+    private final DataElementViews elementViews;
 
-    public InstanceViews(AppSettings settings) {
+    public InstanceViews(AppSettings settings, DataElementViews elementViews) {
         this.baseUrl = stripTrailingSlash(settings.publicBaseUrl());
+        this.elementViews = elementViews;
     }
 
-    public InstanceView of(InstanceEntity instance, Party owner) {
+    public InstanceView of(InstanceEntity instance, Party owner, List<DataElementEntity> elements) {
         String id = instance.partyId + "/" + instance.id;
         return new InstanceView(
                 id,
@@ -32,7 +36,9 @@ public class InstanceViews {
                 instance.process,
                 status(instance),
                 instance.completeConfirmations,
-                List.of(),
+                elements.stream()
+                        .map(e -> elementViews.of(e, instance.appId, instance.partyId))
+                        .toList(),
                 instance.presentationTexts,
                 instance.dataValues,
                 instance.created,

@@ -4,6 +4,10 @@ package dev.appinstances.problem;
 public enum ProblemType {
     INVALID_REQUEST(400, "invalid-request", "Invalid request"),
     MALFORMED_JSON(400, "malformed-json", "Malformed JSON body"),
+    MALFORMED_MULTIPART(400, "malformed-multipart", "Malformed multipart body"),
+    UNKNOWN_DATA_TYPE(400, "unknown-data-type", "Unknown data type"),
+    EMPTY_DATA_ELEMENT(400, "empty-data-element", "Empty data element"),
+    TOO_MANY_DATA_ELEMENTS(400, "too-many-data-elements", "Too many data elements"),
     UNAUTHENTICATED(401, "unauthenticated", "Unauthorized"),
     ACCESS_DENIED(403, "access-denied", "Forbidden"),
     AUTHENTICATION_LEVEL_TOO_LOW(
@@ -15,10 +19,17 @@ public enum ProblemType {
     APP_NOT_FOUND(404, "app-not-found", "App not found"),
     PARTY_NOT_FOUND(404, "party-not-found", "Cannot lookup party"),
     INSTANCE_NOT_FOUND(404, "instance-not-found", "Instance not found"),
+    DATA_ELEMENT_NOT_FOUND(404, "data-element-not-found", "Data element not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
+    INSTANCE_NOT_WRITABLE(
+            409, "instance-not-writable", "Instance or data element cannot be changed"),
+    MAX_COUNT_EXCEEDED(409, "max-count-exceeded", "Max count exceeded"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
+    DATA_ELEMENT_TOO_LARGE(413, "data-element-too-large", "Data element too large"),
+    RANGE_NOT_SATISFIABLE(416, "range-not-satisfiable", "Range not satisfiable"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    CONTENT_TYPE_NOT_ALLOWED(415, "content-type-not-allowed", "Content type not allowed"),
     INTERNAL_ERROR(500, "internal-error", "Internal server error");
 
     /** Problem type URIs are {@code urn:app-instances:problem:<slug>}; they never change. */

@@ -1,0 +1,19 @@
+package dev.appinstances.blob;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** {@code blob.*} (env {@code BLOB_*}). */
+@ConfigMapping(prefix = "blob")
+public interface BlobSettings {
+
+    /** Size of one stored chunk; an upload holds at most about three chunks in memory. */
+    @WithDefault("256K")
+    MemorySize chunkSize();
+
+    /** Pending blobs older than this (left by a crash mid-upload) are removed by the janitor. */
+    @WithDefault("PT1H")
+    Duration pendingTtl();
+}

@@ -1,0 +1,32 @@
+package dev.appinstances.blob;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import java.util.Collection;
+import java.util.UUID;
+
+/**
+ * Where data element content lives. Content is written while it streams in, as a <em>pending</em>
+ * blob that no reader can reach; the transaction that creates the referencing data element makes it
+ * permanent with {@link #commitInCurrentTransaction}. A failed upload {@link #discardPending
+ * discards} its pending blobs. The PostgreSQL implementation stores chunks in the database; an
+ * object store can implement the same contract.
+ */
+public interface BlobStore {
+
+    /** Starts a new pending blob. */
+    BlobWriter newWriter();
+
+    /** Makes the blobs permanent, inside the caller's reactive Hibernate transaction. */
+    Uni<Void> commitInCurrentTransaction(Collection<UUID> blobIds);
+
+    /** Deletes committed blobs inside the caller's reactive Hibernate transaction. */
+    Uni<Void> deleteInCurrentTransaction(Collection<UUID> blobIds);
+
+    /** Removes pending blobs of a failed upload (committed blobs are left alone). */
+    Uni<Void> discardPending(Collection<UUID> blobIds);
+
+    /** Bytes {@code [offset, offset + length)} of a blob, chunk by chunk, fetched on demand. */
+    Multi<Buffer> read(UUID blobId, long offset, long length);
+}

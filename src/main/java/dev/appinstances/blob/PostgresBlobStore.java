@@ -1,0 +1,121 @@
+package dev.appinstances.blob;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/** Blobs as chunked {@code bytea} rows in the service's own PostgreSQL. */
+@ApplicationScoped
+public class PostgresBlobStore implements BlobStore {
+
+    private static final String CHUNKS_IN_RANGE =
+            "select seq, start, octet_length(data) from blob_chunk"
+                    + " where blob_id = $1 and start < $3 and start + octet_length(data) > $2"
+                    + " order by seq";
+    private static final String CHUNK_SLICE =
+            "select substring(data from $3 for $4) from blob_chunk where blob_id = $1 and seq = $2";
+
+    private final Pool pool;
+    private final int chunkSize;
+    private final Duration pendingTtl;
+
+    public PostgresBlobStore(Pool pool, BlobSettings settings) {
+        this.pool = pool;
+        this.chunkSize = (int) settings.chunkSize().asLongValue();
+        this.pendingTtl = settings.pendingTtl();
+    }
+
+    @Override
+    public BlobWriter newWriter() {
+        return new PostgresBlobWriter(pool, chunkSize);
+    }
+
+    @Override
+    public Uni<Void> commitInCurrentTransaction(Collection<UUID> blobIds) {
+        return updateInSession("update blob set committed = true where id in (:ids)", blobIds);
+    }
+
+    @Override
+    public Uni<Void> deleteInCurrentTransaction(Collection<UUID> blobIds) {
+        return updateInSession("delete from blob where id in (:ids)", blobIds);
+    }
+
+    @Override
+    public Uni<Void> discardPending(Collection<UUID> blobIds) {
+        if (blobIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery("delete from blob where id = any($1) and not committed")
+                .execute(Tuple.of(blobIds.toArray(UUID[]::new)))
+                .replaceWithVoid();
+    }
+
+    @Override
+    public Multi<Buffer> read(UUID blobId, long offset, long length) {
+        long end = offset + length;
+        return pool.preparedQuery(CHUNKS_IN_RANGE)
+                .execute(Tuple.of(blobId, offset, end))
+                .onItem()
+                .transformToMulti(rows -> Multi.createFrom().iterable(chunks(rows)))
+                .onItem()
+                .transformToUniAndConcatenate(chunk -> slice(blobId, chunk, offset, end));
+    }
+
+    /** Removes pending blobs that a crashed or killed upload left behind. */
+    @Scheduled(every = "${blob.janitor-interval:10m}", delayed = "1m")
+    Uni<Void> removeAbandonedPendingBlobs() {
+        return pool.preparedQuery(
+                        "delete from blob where not committed and created < now() - $1::interval")
+                .execute(Tuple.of(pendingTtl.toSeconds() + " seconds"))
+                .invoke(
+                        rows -> {
+                            if (rows.rowCount() > 0) {
+                                Log.infof("Removed %d abandoned pending blobs", rows.rowCount());
+                            }
+                        })
+                .replaceWithVoid();
+    }
+
+    private Uni<Buffer> slice(UUID blobId, BlobChunk chunk, long offset, long end) {
+        long from = Math.max(offset, chunk.start());
+        long to = Math.min(end, chunk.end());
+        int fromInChunk = (int) (from - chunk.start()) + 1;
+        int count = (int) (to - from);
+        return pool.preparedQuery(CHUNK_SLICE)
+                .execute(Tuple.of(blobId, chunk.seq(), fromInChunk, count))
+                .map(rows -> rows.iterator().next().getBuffer(0).getDelegate());
+    }
+
+    private static List<BlobChunk> chunks(Iterable<Row> rows) {
+        List<BlobChunk> chunks = new ArrayList<>();
+        for (Row row : rows) {
+            chunks.add(new BlobChunk(row.getInteger(0), row.getLong(1), row.getInteger(2)));
+        }
+        return chunks;
+    }
+
+    private static Uni<Void> updateInSession(String sql, Collection<UUID> blobIds) {
+        if (blobIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession()
+                .chain(
+                        session ->
+                                session.createNativeQuery(sql)
+                                        .setParameter("ids", blobIds)
+                                        .executeUpdate())
+                .replaceWithVoid();
+    }
+}

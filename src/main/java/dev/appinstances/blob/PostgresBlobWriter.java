@@ -1,0 +1,207 @@
+package dev.appinstances.blob;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Streams one blob into {@code blob_chunk} rows. One statement is in flight at a time, each in its
+ * own short autocommit, so no connection is held while the client is slow; at most one full chunk
+ * waits behind it before the writer reports back-pressure.
+ */
+final class PostgresBlobWriter implements BlobWriter {
+
+    private static final String INSERT_BLOB = "insert into blob (id) values ($1)";
+    private static final String INSERT_CHUNK =
+            "insert into blob_chunk (blob_id, seq, start, data) values ($1, $2, $3, $4)";
+    private static final String FINISH_BLOB =
+            "update blob set size = $2, sha256 = $3 where id = $1";
+
+    private final UUID id = UUID.randomUUID();
+    private final Pool pool;
+    private final int chunkSize;
+    private final MessageDigest sha256;
+    private final Deque<Buffer> fullChunks = new ArrayDeque<>();
+    private final List<Runnable> drainActions = new ArrayList<>();
+    private Buffer current = Buffer.buffer();
+    private boolean rowCreated;
+    private boolean inFlight;
+    private boolean aborted;
+    private int nextSeq;
+    private long storedBytes;
+    private long size;
+    private Throwable failure;
+    private Runnable whenIdle;
+
+    PostgresBlobWriter(Pool pool, int chunkSize) {
+        this.pool = pool;
+        this.chunkSize = chunkSize;
+        try {
+            this.sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public UUID id() {
+        return id;
+    }
+
+    @Override
+    public synchronized long size() {
+        return size;
+    }
+
+    @Override
+    public synchronized void append(Buffer data) {
+        if (aborted) {
+            return;
+        }
+        sha256.update(data.getBytes());
+        size += data.length();
+        current.appendBuffer(data);
+        if (current.length() >= chunkSize) {
+            fullChunks.add(current);
+            current = Buffer.buffer(chunkSize);
+            pump();
+        }
+    }
+
+    @Override
+    public synchronized boolean isBackedUp() {
+        return fullChunks.size() > 1 && failure == null && !aborted;
+    }
+
+    @Override
+    public void onDrained(Runnable action) {
+        synchronized (this) {
+            if (isBackedUp()) {
+                drainActions.add(action);
+                return;
+            }
+        }
+        action.run();
+    }
+
+    @Override
+    public Uni<BlobInfo> finish() {
+        return Uni.createFrom()
+                .<Void>emitter(
+                        emitter -> {
+                            synchronized (this) {
+                                if (current.length() > 0) {
+                                    fullChunks.add(current);
+                                    current = Buffer.buffer();
+                                }
+                                whenIdle =
+                                        () -> {
+                                            if (failure != null) {
+                                                emitter.fail(failure);
+                                            } else {
+                                                emitter.complete(null);
+                                            }
+                                        };
+                                pump();
+                            }
+                        })
+                .chain(this::recordSizeAndHash);
+    }
+
+    @Override
+    public Uni<Void> abort() {
+        return Uni.createFrom()
+                .emitter(
+                        emitter -> {
+                            synchronized (this) {
+                                aborted = true;
+                                fullChunks.clear();
+                                current = Buffer.buffer();
+                                whenIdle = () -> emitter.complete(null);
+                                pump();
+                            }
+                        });
+    }
+
+    private Uni<BlobInfo> recordSizeAndHash() {
+        return ensureRow()
+                .chain(
+                        () -> {
+                            String hash = HexFormat.of().formatHex(sha256.digest());
+                            return pool.preparedQuery(FINISH_BLOB)
+                                    .execute(Tuple.of(id, size, hash))
+                                    .map(done -> new BlobInfo(id, size, hash));
+                        });
+    }
+
+    private Uni<Void> ensureRow() {
+        synchronized (this) {
+            if (rowCreated) {
+                return Uni.createFrom().voidItem();
+            }
+            rowCreated = true;
+        }
+        return pool.preparedQuery(INSERT_BLOB).execute(Tuple.of(id)).replaceWithVoid();
+    }
+
+    /** Starts the next statement unless one is running; reports idleness when nothing is left. */
+    private synchronized void pump() {
+        if (inFlight) {
+            return;
+        }
+        if (failure != null || aborted || fullChunks.isEmpty()) {
+            fullChunks.clear();
+            runDrainActions();
+            if (whenIdle != null) {
+                Runnable idle = whenIdle;
+                whenIdle = null;
+                idle.run();
+            }
+            return;
+        }
+        Buffer chunk = fullChunks.poll();
+        int seq = nextSeq++;
+        long start = storedBytes;
+        storedBytes += chunk.length();
+        inFlight = true;
+        ensureRow()
+                .chain(
+                        () ->
+                                pool.preparedQuery(INSERT_CHUNK)
+                                        .execute(Tuple.of(id, seq, start, chunk)))
+                .subscribe()
+                .with(done -> stored(null), this::stored);
+    }
+
+    private void stored(Throwable error) {
+        synchronized (this) {
+            inFlight = false;
+            if (error != null && failure == null) {
+                failure = error;
+            }
+            if (!isBackedUp()) {
+                runDrainActions();
+            }
+        }
+        pump();
+    }
+
+    private void runDrainActions() {
+        List<Runnable> actions = new ArrayList<>(drainActions);
+        drainActions.clear();
+        actions.forEach(Runnable::run);
+    }
+
+    synchronized Throwable failure() {
+        return failure;
+    }
+}

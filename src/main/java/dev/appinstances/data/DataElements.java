@@ -1,0 +1,64 @@
+package dev.appinstances.data;
+
+import dev.appinstances.blob.BlobStore;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Turns stored parts into data elements, inside the caller's transaction. */
+@ApplicationScoped
+public class DataElements {
+
+    private final DataElementRepository elements;
+    private final BlobStore blobs;
+
+    public DataElements(DataElementRepository elements, BlobStore blobs) {
+        this.elements = elements;
+        this.blobs = blobs;
+    }
+
+    /** Creates one element per part, in order, and makes their content permanent. */
+    public Uni<List<DataElementEntity>> attach(
+            UUID instanceId, int firstPosition, List<StoredPart> parts, Instant now, String actor) {
+        List<DataElementEntity> created = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            created.add(newElement(instanceId, firstPosition + i, parts.get(i), now, actor));
+        }
+        if (created.isEmpty()) {
+            return Uni.createFrom().item(created);
+        }
+        return elements.persist(created)
+                .chain(
+                        () ->
+                                blobs.commitInCurrentTransaction(
+                                        parts.stream().map(p -> p.blob().id()).toList()))
+                .replaceWith(created);
+    }
+
+    public Uni<List<DataElementEntity>> ofInstance(UUID instanceId) {
+        return elements.ofInstance(instanceId);
+    }
+
+    static DataElementEntity newElement(
+            UUID instanceId, int position, StoredPart part, Instant now, String actor) {
+        DataElementEntity element = new DataElementEntity();
+        element.id = UUID.randomUUID();
+        element.instanceId = instanceId;
+        element.position = position;
+        element.dataType = part.dataType().id;
+        element.filename = part.filename();
+        element.contentType =
+                part.contentType() == null ? "application/octet-stream" : part.contentType();
+        element.blobId = part.blob().id();
+        element.size = part.blob().size();
+        element.contentHash = part.blob().sha256();
+        element.created = now;
+        element.createdBy = actor;
+        element.lastChanged = now;
+        element.lastChangedBy = actor;
+        return element;
+    }
+}

@@ -1,0 +1,8 @@
+package dev.appinstances.problem;
+
+public class MalformedMultipartException extends ProblemException {
+
+    public MalformedMultipartException(String detail) {
+        super(ProblemType.MALFORMED_MULTIPART, detail);
+    }
+}
