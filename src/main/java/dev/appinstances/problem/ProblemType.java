@@ -25,6 +25,8 @@ public enum ProblemType {
     INSTANCE_NOT_WRITABLE(
             409, "instance-not-writable", "Instance or data element cannot be changed"),
     MAX_COUNT_EXCEEDED(409, "max-count-exceeded", "Max count exceeded"),
+    CONCURRENT_MODIFICATION(
+            409, "concurrent-modification", "Changed concurrently by another request"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
     DATA_ELEMENT_TOO_LARGE(413, "data-element-too-large", "Data element too large"),
     RANGE_NOT_SATISFIABLE(416, "range-not-satisfiable", "Range not satisfiable"),

@@ -21,6 +21,10 @@ public class Database {
         return row.getLong(0);
     }
 
+    public void execute(String sql) {
+        pool.query(sql).execute().await().atMost(Duration.ofSeconds(10));
+    }
+
     public long instances() {
         return count("select count(*) from instance");
     }
