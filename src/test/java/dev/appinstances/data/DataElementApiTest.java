@@ -277,6 +277,28 @@ class DataElementApiTest {
     }
 
     @Test
+    void contentOfADataTypeBoundToATaskChangesOnlyInThatTask() {
+        String id =
+                upload(SOPHIE, "attachment", "text/plain", "x".getBytes())
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        String guid = instance.substring(instance.indexOf('/') + 1);
+        db.execute("update instance set current_task = 'Task_2' where id = '" + guid + "'");
+        upload(SOPHIE, "attachment", "text/plain", "y".getBytes())
+                .statusCode(409)
+                .body(
+                        "detail",
+                        equalTo(
+                                "Data element of type attachment can only be modified in Task_1 (current task Task_2)"));
+        rejected(
+                given().auth().oauth2(SOPHIE).delete(dataPath(id)).then(),
+                409,
+                "instance-not-writable");
+        upload(SOPHIE, "ref-data-as-pdf", "application/pdf", "%PDF".getBytes()).statusCode(201);
+    }
+
+    @Test
     void callersNeedRightsToTheParty() {
         String id =
                 upload(SOPHIE, "attachment", "text/plain", "mine".getBytes())
