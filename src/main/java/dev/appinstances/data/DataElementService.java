@@ -1,6 +1,7 @@
 package dev.appinstances.data;
 
 import dev.appinstances.appmetadata.AppDefinition;
+import dev.appinstances.appmetadata.AppSettings;
 import dev.appinstances.appmetadata.DataType;
 import dev.appinstances.auth.AccessControl;
 import dev.appinstances.auth.Caller;
@@ -37,6 +38,7 @@ public class DataElementService {
     private final AppDefinition app;
     private final DataElementViews views;
     private final TimeSource time;
+    private final DataElements dataElements;
     private final long maxRequestBytes;
 
     public DataElementService(
@@ -47,7 +49,8 @@ public class DataElementService {
             AppDefinition app,
             DataElementViews views,
             TimeSource time,
-            dev.appinstances.appmetadata.AppSettings settings) {
+            DataElements dataElements,
+            AppSettings settings) {
         this.instances = instances;
         this.elements = elements;
         this.blobs = blobs;
@@ -55,6 +58,7 @@ public class DataElementService {
         this.app = app;
         this.views = views;
         this.time = time;
+        this.dataElements = dataElements;
         this.maxRequestBytes = settings.limits().maxRequestSize().asLongValue();
     }
 
@@ -305,10 +309,8 @@ public class DataElementService {
 
     private Uni<DataElementView> persistNew(
             InstanceEntity instance, int position, StoredPart part, Instant now, Caller caller) {
-        DataElementEntity element =
-                DataElements.newElement(instance.id, position, part, now, caller.actorId());
-        return elements.persist(element)
-                .chain(() -> blobs.commitInCurrentTransaction(List.of(part.blob().id())))
-                .map(ignored -> views.of(element, instance.appId, instance.partyId));
+        return dataElements
+                .attach(instance.id, position, List.of(part), now, caller.actorId())
+                .map(created -> views.of(created.get(0), instance.appId, instance.partyId));
     }
 }

@@ -14,10 +14,12 @@ public class DataElements {
 
     private final DataElementRepository elements;
     private final BlobStore blobs;
+    private final UploadMetrics metrics;
 
-    public DataElements(DataElementRepository elements, BlobStore blobs) {
+    public DataElements(DataElementRepository elements, BlobStore blobs, UploadMetrics metrics) {
         this.elements = elements;
         this.blobs = blobs;
+        this.metrics = metrics;
     }
 
     /** Creates one element per part, in order, and makes their content permanent. */
@@ -35,6 +37,7 @@ public class DataElements {
                         () ->
                                 blobs.commitInCurrentTransaction(
                                         parts.stream().map(p -> p.blob().id()).toList()))
+                .invoke(() -> created.forEach(element -> metrics.storedElement(element.size)))
                 .replaceWith(created);
     }
 
@@ -42,7 +45,7 @@ public class DataElements {
         return elements.ofInstance(instanceId);
     }
 
-    static DataElementEntity newElement(
+    private static DataElementEntity newElement(
             UUID instanceId, int position, StoredPart part, Instant now, String actor) {
         DataElementEntity element = new DataElementEntity();
         element.id = UUID.randomUUID();

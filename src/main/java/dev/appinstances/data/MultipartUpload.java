@@ -36,6 +36,7 @@ final class MultipartUpload implements MultipartStream.Listener {
     private final AppDefinition app;
     private final BlobStore blobs;
     private final UploadLimits limits;
+    private final UploadMetrics metrics;
     private final Context context = Vertx.currentContext();
     private final MultipartStream stream;
     private final Map<String, Integer> countPerType = new HashMap<>();
@@ -52,11 +53,16 @@ final class MultipartUpload implements MultipartStream.Listener {
     private boolean done;
 
     MultipartUpload(
-            HttpServerRequest request, AppDefinition app, BlobStore blobs, UploadLimits limits) {
+            HttpServerRequest request,
+            AppDefinition app,
+            BlobStore blobs,
+            UploadLimits limits,
+            UploadMetrics metrics) {
         this.request = request;
         this.app = app;
         this.blobs = blobs;
         this.limits = limits;
+        this.metrics = metrics;
         this.stream =
                 new MultipartStream(
                         request.getHeader(HttpHeaders.CONTENT_TYPE),
@@ -87,6 +93,11 @@ final class MultipartUpload implements MultipartStream.Listener {
     @Override
     public void partStarted(PartHeaders headers) {
         part = headers;
+        metrics.multipartPart(
+                app.metadata().dataType(headers.name()).isPresent()
+                                || TEMPLATE_PART.equals(headers.name())
+                        ? headers.name()
+                        : "unknown");
         if (TEMPLATE_PART.equals(headers.name())) {
             startTemplate(headers);
             return;
@@ -167,6 +178,7 @@ final class MultipartUpload implements MultipartStream.Listener {
             return;
         }
         received += data.length();
+        metrics.multipartBytes(data.length());
         if (received > limits.maxRequestBytes()) {
             fail(
                     new PayloadTooLargeException(

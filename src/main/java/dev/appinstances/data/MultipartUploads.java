@@ -16,10 +16,13 @@ public class MultipartUploads {
     private final AppDefinition app;
     private final BlobStore blobs;
     private final MultipartUpload.UploadLimits limits;
+    private final UploadMetrics metrics;
 
-    public MultipartUploads(AppDefinition app, BlobStore blobs, AppSettings settings) {
+    public MultipartUploads(
+            AppDefinition app, BlobStore blobs, AppSettings settings, UploadMetrics metrics) {
         this.app = app;
         this.blobs = blobs;
+        this.metrics = metrics;
         var configured = settings.limits();
         this.limits =
                 new MultipartUpload.UploadLimits(
@@ -32,7 +35,8 @@ public class MultipartUploads {
     /** Streams the request's parts into pending blobs; see {@link MultipartUpload}. */
     public Uni<ReceivedMultipart> receive(HttpServerRequest request) {
         return Uni.createFrom()
-                .deferred(() -> new MultipartUpload(request, app, blobs, limits).receive());
+                .deferred(
+                        () -> new MultipartUpload(request, app, blobs, limits, metrics).receive());
     }
 
     /** Removes the pending content of an upload whose instance was not created. */

@@ -52,6 +52,7 @@ public class InstanceResource {
     private final RequestBodies bodies;
     private final CallerFactory callers;
     private final JsonWebToken token;
+    private final InstanceMetrics metrics;
     private final long maxJsonBodySize;
 
     public InstanceResource(
@@ -61,6 +62,7 @@ public class InstanceResource {
             RequestBodies bodies,
             CallerFactory callers,
             JsonWebToken token,
+            InstanceMetrics metrics,
             AppSettings settings) {
         this.service = service;
         this.templates = templates;
@@ -68,6 +70,7 @@ public class InstanceResource {
         this.bodies = bodies;
         this.callers = callers;
         this.token = token;
+        this.metrics = metrics;
         this.maxJsonBodySize = settings.limits().maxJsonBodySize().asLongValue();
     }
 
@@ -102,6 +105,11 @@ public class InstanceResource {
                     @QueryParam("instanceOwnerPartyId")
                     String instanceOwnerPartyId,
             @Context HttpServerRequest request) {
+        return metrics.counted("create", () -> createFromJson(instanceOwnerPartyId, request));
+    }
+
+    private Uni<RestResponse<InstanceView>> createFromJson(
+            String instanceOwnerPartyId, HttpServerRequest request) {
         var caller = callers.from(token);
         service.checkMayInstantiate(caller);
         return bodies.readAll(request, maxJsonBodySize)
@@ -149,6 +157,12 @@ public class InstanceResource {
                     @QueryParam("instanceOwnerPartyId")
                     String instanceOwnerPartyId,
             @Context HttpServerRequest request) {
+        return metrics.counted(
+                "create-multipart", () -> createFromMultipart(instanceOwnerPartyId, request));
+    }
+
+    private Uni<RestResponse<InstanceView>> createFromMultipart(
+            String instanceOwnerPartyId, HttpServerRequest request) {
         var caller = callers.from(token);
         service.checkMayInstantiate(caller);
         return uploads.receive(request)

@@ -2,9 +2,7 @@ package dev.appinstances.localdb;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -12,7 +10,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Entry point for {@code quarkus:dev} and the packaged jar. With no datasource configured it first
  * starts an embedded PostgreSQL whose data survives restarts, so that a machine with only a JDK can
- * run the service. With {@code QUARKUS_DATASOURCE_REACTIVE_URL} set it starts nothing.
+ * run the service. With {@code QUARKUS_DATASOURCE_REACTIVE_URL} set it starts nothing; in a
+ * production build there is no embedded PostgreSQL to start.
  */
 @QuarkusMain
 public final class LocalDbMain {
@@ -20,9 +19,11 @@ public final class LocalDbMain {
     /** Set once per JVM: dev-mode live reloads run main again in the same JVM. */
     private static final String STARTED_MARK = "local-db.embedded.port";
 
+    private static final String LAUNCHER = "dev.appinstances.localdb.EmbeddedPostgresLauncher";
+
     private LocalDbMain() {}
 
-    public static void main(String... args) throws IOException {
+    public static void main(String... args) throws Exception {
         Config config = ConfigProvider.getConfig();
         boolean configured =
                 config.getOptionalValue("quarkus.datasource.reactive.url", String.class)
@@ -38,15 +39,22 @@ public final class LocalDbMain {
         Quarkus.run(args);
     }
 
-    private static void startEmbedded(Path dataDir) throws IOException {
-        Files.createDirectories(dataDir);
-        // zonky's shutdown hook stops the server when the JVM exits.
-        EmbeddedPostgres postgres =
-                EmbeddedPostgres.builder()
-                        .setDataDirectory(dataDir)
-                        .setCleanDataDirectory(false)
-                        .start();
-        int port = postgres.getPort();
+    private static void startEmbedded(Path dataDir) throws Exception {
+        Class<?> launcher;
+        try {
+            launcher = Class.forName(LAUNCHER);
+        } catch (ClassNotFoundException productionBuild) {
+            System.err.println(
+                    "No datasource configured and no embedded PostgreSQL in this build:"
+                            + " set QUARKUS_DATASOURCE_REACTIVE_URL and QUARKUS_DATASOURCE_JDBC_URL");
+            return;
+        }
+        int port;
+        try {
+            port = (int) launcher.getDeclaredMethod("start", Path.class).invoke(null, dataDir);
+        } catch (InvocationTargetException e) {
+            throw (Exception) e.getCause();
+        }
         System.setProperty(STARTED_MARK, Integer.toString(port));
         System.setProperty(
                 "quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/postgres");

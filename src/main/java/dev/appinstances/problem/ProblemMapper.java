@@ -2,6 +2,7 @@ package dev.appinstances.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -22,9 +23,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMapper {
 
     private final ObjectMapper json;
+    private final MeterRegistry registry;
 
-    public ProblemMapper(ObjectMapper json) {
+    public ProblemMapper(ObjectMapper json, MeterRegistry registry) {
         this.json = json;
+        this.registry = registry;
     }
 
     @ServerExceptionMapper
@@ -100,6 +103,13 @@ public class ProblemMapper {
     }
 
     private Response respond(Problem problem) {
+        registry.counter(
+                        "app.requests.rejected",
+                        "type",
+                        problem.type().substring(ProblemType.URI_PREFIX.length()),
+                        "status",
+                        String.valueOf(problem.status()))
+                .increment();
         try {
             return Response.status(problem.status())
                     .type(Problem.MEDIA_TYPE)

@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.appinstances.testsupport.EmbeddedPostgresResource;
+import dev.appinstances.testsupport.MultipartBody;
+import dev.appinstances.testsupport.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,6 +64,58 @@ class OperabilityTest {
                 .body("components.schemas", hasKey("Problem"))
                 .body("components.schemas", hasKey("Instance"))
                 .body("components.securitySchemes", hasKey("jwt"));
+    }
+
+    @Test
+    void businessMetricsCountCreatesUploadsAndRejections() {
+        String token = Tokens.user(1337, 50001337);
+        given().auth()
+                .oauth2(token)
+                .contentType(MultipartBody.contentType())
+                .queryParam("instanceOwnerPartyId", 50001337)
+                .body(
+                        new MultipartBody()
+                                .part("attachment", "a.txt", "text/plain", "hello".getBytes())
+                                .build())
+                .post("/ttd/example-app/instances")
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(token)
+                .queryParam("instanceOwnerPartyId", 50001340)
+                .post("/ttd/example-app/instances")
+                .then()
+                .statusCode(403);
+        given().accept("text/plain")
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(
+                        containsString(
+                                "app_instances_total{operation=\"create-multipart\",outcome=\"ok\""))
+                .body(containsString("app_instances_total{operation=\"create\",outcome=\"403\""))
+                .body(
+                        containsString(
+                                "app_requests_rejected_total{status=\"403\",type=\"access-denied\""))
+                .body(containsString("app_multipart_received_bytes_total"))
+                .body(containsString("app_multipart_parts_total{part=\"attachment\""))
+                .body(containsString("app_data_element_size_bytes_count"))
+                .body(containsString("sql_pool_active"));
+    }
+
+    @Test
+    void everyResponseCarriesARequestId() {
+        given().header("X-Request-Id", "trace-42")
+                .get("/ttd/example-app/api/v1/applicationmetadata")
+                .then()
+                .header("X-Request-Id", "trace-42");
+        given().get("/ttd/example-app/api/v1/applicationmetadata")
+                .then()
+                .header("X-Request-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
+        given().header("X-Request-Id", "bad id with spaces")
+                .get("/ttd/example-app/api/v1/applicationmetadata")
+                .then()
+                .header("X-Request-Id", org.hamcrest.Matchers.not("bad id with spaces"));
     }
 
     @Test

@@ -1,0 +1,56 @@
+package dev.appinstances.operability;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.appinstances.testsupport.EmbeddedPostgresResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** Operators rely on readiness following the database while liveness does not flap with it. */
+@QuarkusTest
+@WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
+class DatabaseOutageTest {
+
+    /** Injected by {@link EmbeddedPostgresResource}: false stops the database, true restarts it. */
+    Consumer<Boolean> databaseSwitch;
+
+    @Test
+    void readinessGoesDownWithTheDatabaseAndComesBackByItself() {
+        assumeThat(databaseSwitch).as("only with the embedded database").isNotNull();
+        given().get("/q/health/ready").then().statusCode(200);
+        try {
+            databaseSwitch.accept(false);
+            awaitReadiness(503, "DOWN");
+            given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        } finally {
+            databaseSwitch.accept(true);
+        }
+        awaitReadiness(200, "UP");
+        given().get("/ttd/example-app/api/v1/applicationmetadata").then().statusCode(200);
+    }
+
+    private static void awaitReadiness(int status, String state) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (given().get("/q/health/ready").statusCode() == status) {
+                break;
+            }
+            sleep();
+        }
+        given().get("/q/health/ready").then().statusCode(status).body("status", equalTo(state));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
