@@ -3,6 +3,7 @@ package dev.appinstances.auth;
 import dev.appinstances.appmetadata.AppDefinition;
 import dev.appinstances.appmetadata.AppSettings;
 import dev.appinstances.problem.AccessDeniedException;
+import dev.appinstances.problem.AppOwnerOnlyException;
 import dev.appinstances.problem.AuthenticationLevelTooLowException;
 import dev.appinstances.problem.UserInstantiationDisallowedException;
 import dev.appinstances.register.Register;
@@ -41,6 +42,13 @@ public class AccessControl {
         if (app.metadata().disallowUserInstantiation && !caller.isAppOwner()) {
             throw new UserInstantiationDisallowedException(
                     "User instantiation is disabled for this application " + app.appId());
+        }
+    }
+
+    /** Substatus and complete confirmations belong to the app owner alone. */
+    public void requireAppOwner(Caller caller, String what) {
+        if (!caller.isAppOwner()) {
+            throw new AppOwnerOnlyException("Only the app owner (" + app.org() + ") may " + what);
         }
     }
 

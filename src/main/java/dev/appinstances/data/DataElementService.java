@@ -3,15 +3,13 @@ package dev.appinstances.data;
 import dev.appinstances.appmetadata.AppDefinition;
 import dev.appinstances.appmetadata.AppSettings;
 import dev.appinstances.appmetadata.DataType;
-import dev.appinstances.auth.AccessControl;
 import dev.appinstances.auth.Caller;
 import dev.appinstances.blob.BlobInfo;
 import dev.appinstances.blob.BlobStore;
 import dev.appinstances.common.TimeSource;
 import dev.appinstances.instance.InstanceEntity;
-import dev.appinstances.instance.InstanceRepository;
+import dev.appinstances.instance.InstanceService;
 import dev.appinstances.problem.DataElementNotFoundException;
-import dev.appinstances.problem.InstanceNotFoundException;
 import dev.appinstances.problem.MaxCountExceededException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -31,10 +29,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class DataElementService {
 
-    private final InstanceRepository instances;
+    private final InstanceService instanceService;
     private final DataElementRepository elements;
     private final BlobStore blobs;
-    private final AccessControl access;
     private final AppDefinition app;
     private final DataElementViews views;
     private final TimeSource time;
@@ -42,19 +39,17 @@ public class DataElementService {
     private final long maxRequestBytes;
 
     public DataElementService(
-            InstanceRepository instances,
+            InstanceService instanceService,
             DataElementRepository elements,
             BlobStore blobs,
-            AccessControl access,
             AppDefinition app,
             DataElementViews views,
             TimeSource time,
             DataElements dataElements,
             AppSettings settings) {
-        this.instances = instances;
+        this.instanceService = instanceService;
         this.elements = elements;
         this.blobs = blobs;
-        this.access = access;
         this.app = app;
         this.views = views;
         this.time = time;
@@ -227,21 +222,7 @@ public class DataElementService {
     }
 
     private Uni<InstanceEntity> readableInstance(Caller caller, long partyId, UUID instanceGuid) {
-        access.requireAuthenticationLevel(caller);
-        return access.requireActFor(caller, partyId)
-                .chain(() -> instances.findById(instanceGuid))
-                .map(
-                        instance -> {
-                            if (instance == null || instance.partyId != partyId) {
-                                throw new InstanceNotFoundException(
-                                        "Instance "
-                                                + partyId
-                                                + "/"
-                                                + instanceGuid
-                                                + " does not exist");
-                            }
-                            return instance;
-                        });
+        return instanceService.visibleInstance(caller, partyId, instanceGuid);
     }
 
     private Uni<InstanceEntity> writableInstance(Caller caller, long partyId, UUID instanceGuid) {

@@ -5,8 +5,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Turns stored parts into data elements, inside the caller's transaction. */
 @ApplicationScoped
@@ -39,6 +42,39 @@ public class DataElements {
                                         parts.stream().map(p -> p.blob().id()).toList()))
                 .invoke(() -> created.forEach(element -> metrics.storedElement(element.size)))
                 .replaceWith(created);
+    }
+
+    /** Elements per data type id. */
+    public Uni<Map<String, Long>> countByType(UUID instanceId) {
+        return elements.ofInstance(instanceId)
+                .map(
+                        list ->
+                                list.stream()
+                                        .collect(
+                                                Collectors.groupingBy(
+                                                        e -> e.dataType, Collectors.counting())));
+    }
+
+    /** At the end of the process every element is locked. */
+    public Uni<Void> lockAll(UUID instanceId) {
+        return elements.update("locked = true where instanceId = ?1", instanceId).replaceWithVoid();
+    }
+
+    /** Removes the elements of the given types and their content, inside the transaction. */
+    public Uni<Void> deleteOfTypes(UUID instanceId, Collection<String> dataTypeIds) {
+        if (dataTypeIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return elements.list("instanceId = ?1 and dataType in ?2", instanceId, dataTypeIds)
+                .chain(
+                        doomed -> {
+                            List<UUID> blobIds = doomed.stream().map(e -> e.blobId).toList();
+                            return elements.delete(
+                                            "instanceId = ?1 and dataType in ?2",
+                                            instanceId,
+                                            dataTypeIds)
+                                    .chain(() -> blobs.deleteInCurrentTransaction(blobIds));
+                        });
     }
 
     public Uni<List<DataElementEntity>> ofInstance(UUID instanceId) {

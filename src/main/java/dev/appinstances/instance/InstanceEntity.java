@@ -8,7 +8,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -61,10 +60,6 @@ public class InstanceEntity extends PanacheEntityBase {
 
     @Column(name = "hard_deleted")
     public Instant hardDeleted;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "complete_confirmations", columnDefinition = "jsonb")
-    public List<CompleteConfirmation> completeConfirmations;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "presentation_texts", columnDefinition = "jsonb")

@@ -30,6 +30,7 @@ public class InstanceService {
     private final InstanceViews views;
     private final TimeSource time;
     private final DataElements dataElements;
+    private final InstanceDocuments documents;
 
     public InstanceService(
             InstanceRepository instances,
@@ -38,7 +39,8 @@ public class InstanceService {
             AppDefinition app,
             InstanceViews views,
             TimeSource time,
-            DataElements dataElements) {
+            DataElements dataElements,
+            InstanceDocuments documents) {
         this.instances = instances;
         this.register = register;
         this.access = access;
@@ -46,6 +48,7 @@ public class InstanceService {
         this.views = views;
         this.time = time;
         this.dataElements = dataElements;
+        this.documents = documents;
     }
 
     /** The checks that need only the caller; run before the body is read. */
@@ -77,33 +80,30 @@ public class InstanceService {
                         () ->
                                 dataElements.attach(
                                         instance.id, 0, parts, instance.created, caller.actorId()))
-                .map(elements -> views.of(instance, party, elements));
+                .map(elements -> views.of(instance, party, elements, null));
     }
 
     @WithSession
     public Uni<InstanceView> get(Caller caller, long partyId, UUID instanceGuid) {
+        return visibleInstance(caller, partyId, instanceGuid).chain(documents::of);
+    }
+
+    /**
+     * The instance, if the caller may see it: 403 without rights to the party, 404 when it does not
+     * exist there, and 404 when hard-deleted unless the caller is the app owner.
+     */
+    public Uni<InstanceEntity> visibleInstance(Caller caller, long partyId, UUID instanceGuid) {
         access.requireAuthenticationLevel(caller);
         return access.requireActFor(caller, partyId)
                 .chain(() -> instances.findById(instanceGuid))
-                .map(instance -> requireVisible(instance, partyId, instanceGuid))
-                .chain(
-                        instance ->
-                                register.partyById(instance.partyId)
-                                        .chain(
-                                                party ->
-                                                        dataElements
-                                                                .ofInstance(instance.id)
-                                                                .map(
-                                                                        elements ->
-                                                                                views.of(
-                                                                                        instance,
-                                                                                        party,
-                                                                                        elements))));
+                .map(instance -> requireVisible(caller, instance, partyId, instanceGuid));
     }
 
     private static InstanceEntity requireVisible(
-            InstanceEntity instance, long partyId, UUID instanceGuid) {
-        if (instance == null || instance.partyId != partyId) {
+            Caller caller, InstanceEntity instance, long partyId, UUID instanceGuid) {
+        if (instance == null
+                || instance.partyId != partyId
+                || (instance.hardDeleted != null && !caller.isAppOwner())) {
             throw new InstanceNotFoundException(
                     "Instance " + partyId + "/" + instanceGuid + " does not exist");
         }

@@ -23,7 +23,11 @@ public class InstanceViews {
         this.elementViews = elementViews;
     }
 
-    public InstanceView of(InstanceEntity instance, Party owner, List<DataElementEntity> elements) {
+    public InstanceView of(
+            InstanceEntity instance,
+            Party owner,
+            List<DataElementEntity> elements,
+            List<CompleteConfirmation> confirmations) {
         String id = instance.partyId + "/" + instance.id;
         return new InstanceView(
                 id,
@@ -35,7 +39,7 @@ public class InstanceViews {
                 instance.visibleAfter,
                 instance.process,
                 status(instance),
-                instance.completeConfirmations,
+                confirmations,
                 elements.stream()
                         .map(e -> elementViews.of(e, instance.appId, instance.partyId))
                         .toList(),

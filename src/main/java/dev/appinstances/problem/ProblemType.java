@@ -13,6 +13,8 @@ public enum ProblemType {
     AUTHENTICATION_LEVEL_TOO_LOW(
             403, "authentication-level-too-low", "Authentication level too low"),
     PARTY_TYPE_NOT_ALLOWED(403, "party-type-not-allowed", "Party type not allowed"),
+    APP_OWNER_ONLY(403, "app-owner-only", "Only the app owner may do this"),
+    DELETION_PREVENTED(403, "deletion-prevented", "Instance cannot be deleted yet"),
     USER_INSTANTIATION_DISALLOWED(
             403, "user-instantiation-disallowed", "User instantiation is disabled"),
     NOT_FOUND(404, "not-found", "Not found"),
@@ -25,6 +27,7 @@ public enum ProblemType {
     INSTANCE_NOT_WRITABLE(
             409, "instance-not-writable", "Instance or data element cannot be changed"),
     MAX_COUNT_EXCEEDED(409, "max-count-exceeded", "Max count exceeded"),
+    PROCESS_CONFLICT(409, "process-conflict", "The process cannot move"),
     CONCURRENT_MODIFICATION(
             409, "concurrent-modification", "Changed concurrently by another request"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),

@@ -64,19 +64,88 @@ public final class ProcessDefinition {
         return (Task) nodes.get(outgoing(startEvent.id()).get(0).targetRef());
     }
 
+    /**
+     * Where the process goes from a task: along its flow, through exclusive gateways, to a task or
+     * an end event. Several candidates need {@code chosen} (unless a gateway's default flow
+     * decides); a {@code chosen} that is not a candidate is refused.
+     */
+    public Node next(String fromTask, String chosen) {
+        List<Node> candidates = new java.util.ArrayList<>();
+        Node byDefault = collectTargets(fromTask, candidates, new java.util.HashSet<>());
+        if (chosen != null && !chosen.isBlank()) {
+            return candidates.stream()
+                    .filter(node -> node.id().equals(chosen))
+                    .findFirst()
+                    .orElseThrow(
+                            () ->
+                                    new IllegalArgumentException(
+                                            chosen
+                                                    + " cannot follow "
+                                                    + fromTask
+                                                    + "; possible: "
+                                                    + ids(candidates)));
+        }
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        if (byDefault != null) {
+            return byDefault;
+        }
+        throw new IllegalArgumentException(
+                "Several elements can follow "
+                        + fromTask
+                        + ": choose one of "
+                        + ids(candidates)
+                        + " with elementId");
+    }
+
+    /** Adds the tasks and end events reachable through gateways; returns a default's target. */
+    private Node collectTargets(String from, List<Node> candidates, java.util.Set<String> seen) {
+        Node byDefault = null;
+        for (SequenceFlow flow : outgoing(from)) {
+            Node target = nodes.get(flow.targetRef());
+            if (!seen.add(target.id())) {
+                continue;
+            }
+            if (target instanceof ExclusiveGateway gateway) {
+                Node inner = collectTargets(gateway.id(), candidates, seen);
+                if (gateway.defaultFlow() != null) {
+                    byDefault =
+                            outgoing(gateway.id()).stream()
+                                    .filter(f -> f.id().equals(gateway.defaultFlow()))
+                                    .map(f -> nodes.get(f.targetRef()))
+                                    .filter(n -> !(n instanceof ExclusiveGateway))
+                                    .findFirst()
+                                    .orElse(inner);
+                } else if (inner != null) {
+                    byDefault = inner;
+                }
+            } else if (!candidates.contains(target)) {
+                candidates.add(target);
+            }
+        }
+        return byDefault;
+    }
+
+    private static String ids(List<Node> nodes) {
+        return nodes.stream().map(Node::id).toList().toString();
+    }
+
+    /** The state after entering a task from the given flow number. */
+    public static ProcessElementInfo enter(Task task, int flow, Instant now) {
+        return new ProcessElementInfo(
+                flow,
+                now,
+                task.id(),
+                task.name(),
+                task.taskType(),
+                null,
+                null,
+                ProcessElementInfo.COMPLETE_CURRENT_MOVE_TO_NEXT);
+    }
+
     /** A new instance's process: started now, in the first task (flow 2, after the start event). */
     public ProcessState start(Instant now) {
-        Task first = firstTask();
-        var currentTask =
-                new ProcessElementInfo(
-                        2,
-                        now,
-                        first.id(),
-                        first.name(),
-                        first.taskType(),
-                        null,
-                        null,
-                        ProcessElementInfo.COMPLETE_CURRENT_MOVE_TO_NEXT);
-        return new ProcessState(now, startEvent.id(), currentTask, null, null);
+        return new ProcessState(now, startEvent.id(), enter(firstTask(), 2, now), null, null);
     }
 }

@@ -4,11 +4,21 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 /** The register kept in this service's PostgreSQL, filled from the seed file. */
 @ApplicationScoped
 @WithSession
 public class DatabaseRegister implements Register {
+
+    private static final String DISPLAY_NAMES =
+            "select cast(u.user_id as text), p.name from app_user u"
+                    + " join party p on p.party_id = u.party_id"
+                    + " where cast(u.user_id as text) in (:ids)"
+                    + " union all"
+                    + " select p.org_number, p.name from party p where p.org_number in (:ids)";
 
     @Override
     public Uni<Party> partyById(long partyId) {
@@ -49,6 +59,27 @@ public class DatabaseRegister implements Register {
                                         .setParameter(2, partyId)
                                         .getSingleResult())
                 .map(count -> count > 0);
+    }
+
+    @Override
+    public Uni<Map<String, String>> displayNames(Collection<String> actorIds) {
+        if (actorIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession()
+                .chain(
+                        session ->
+                                session.createNativeQuery(DISPLAY_NAMES, Object[].class)
+                                        .setParameter("ids", actorIds)
+                                        .getResultList())
+                .map(
+                        rows -> {
+                            Map<String, String> names = new HashMap<>();
+                            for (Object[] row : rows) {
+                                names.putIfAbsent((String) row[0], (String) row[1]);
+                            }
+                            return names;
+                        });
     }
 
     private static Uni<Party> partyWhere(String field, String value) {

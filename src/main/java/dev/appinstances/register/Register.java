@@ -1,6 +1,8 @@
 package dev.appinstances.register;
 
 import io.smallrye.mutiny.Uni;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * Look-ups of parties, users and delegations. Every method yields {@code null} for "no such thing".
@@ -18,6 +20,12 @@ public interface Register {
     Uni<Party> partyByUsername(String username);
 
     Uni<RegisterUser> userById(long userId);
+
+    /**
+     * Display names of the given actor ids, in one look-up: a user id maps to the name of the
+     * user's party, an organisation number to the organisation's name. Unknown ids are absent.
+     */
+    Uni<Map<String, String>> displayNames(Collection<String> actorIds);
 
     /** Whether the user may act for the party through a delegation (any role). */
     Uni<Boolean> hasDelegation(long userId, long partyId);

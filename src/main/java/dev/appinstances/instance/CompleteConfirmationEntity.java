@@ -1,0 +1,35 @@
+package dev.appinstances.instance;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A stakeholder's complete confirmation of an instance (one per stakeholder). */
+@Entity
+@Table(name = "complete_confirmation")
+@IdClass(CompleteConfirmationEntity.Key.class)
+public class CompleteConfirmationEntity extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "instance_id")
+    public UUID instanceId;
+
+    @Id
+    @Column(name = "stakeholder_id")
+    public String stakeholderId;
+
+    @Column(name = "confirmed_on")
+    public Instant confirmedOn;
+
+    public record Key(UUID instanceId, String stakeholderId) implements Serializable {}
+
+    CompleteConfirmation toConfirmation() {
+        return new CompleteConfirmation(stakeholderId, confirmedOn);
+    }
+}

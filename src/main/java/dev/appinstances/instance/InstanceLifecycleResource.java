@@ -1,0 +1,144 @@
+package dev.appinstances.instance;
+
+import static dev.appinstances.instance.InstanceResource.GUID;
+import static dev.appinstances.instance.InstanceResource.PARTY_ID;
+
+import dev.appinstances.auth.CallerFactory;
+import dev.appinstances.problem.InvalidRequestException;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/{org}/{app}/instances/" + PARTY_ID)
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Instance lifecycle", description = "Active list, substatus, complete, delete, restore")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+@APIResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+public class InstanceLifecycleResource {
+
+    private final InstanceLifecycleService lifecycle;
+    private final InstanceMetrics metrics;
+    private final CallerFactory callers;
+    private final JsonWebToken token;
+
+    public InstanceLifecycleResource(
+            InstanceLifecycleService lifecycle,
+            InstanceMetrics metrics,
+            CallerFactory callers,
+            JsonWebToken token) {
+        this.lifecycle = lifecycle;
+        this.metrics = metrics;
+        this.callers = callers;
+        this.token = token;
+    }
+
+    @GET
+    @Path("active")
+    @Operation(summary = "The party's instances that are neither archived nor deleted")
+    @APIResponse(
+            responseCode = "200",
+            description = "Newest change first; lastChangedBy is a display name",
+            content = @Content(schema = @Schema(implementation = SimpleInstance[].class)))
+    public Uni<List<SimpleInstance>> active(@PathParam("instanceOwnerPartyId") long partyId) {
+        return lifecycle.active(callers.from(token), partyId);
+    }
+
+    @PUT
+    @Path(GUID + "/substatus")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the substatus (app owner only)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The instance",
+            content = @Content(schema = @Schema(implementation = InstanceView.class)))
+    @APIResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    public Uni<InstanceView> substatus(
+            @PathParam("instanceOwnerPartyId") long partyId,
+            @PathParam("instanceGuid") UUID instanceGuid,
+            Substatus substatus) {
+        return metrics.counted(
+                "substatus",
+                () ->
+                        lifecycle.setSubstatus(
+                                callers.from(token), partyId, instanceGuid, substatus));
+    }
+
+    @POST
+    @Path(GUID + "/complete")
+    @Operation(summary = "Confirm the instance complete as the app owner (idempotent)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The instance",
+            content = @Content(schema = @Schema(implementation = InstanceView.class)))
+    @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    public Uni<InstanceView> complete(
+            @PathParam("instanceOwnerPartyId") long partyId,
+            @PathParam("instanceGuid") UUID instanceGuid) {
+        return metrics.counted(
+                "complete", () -> lifecycle.complete(callers.from(token), partyId, instanceGuid));
+    }
+
+    @DELETE
+    @Path(GUID)
+    @Operation(summary = "Delete: to the recycle bin (soft, default) or for good (hard=true)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The instance",
+            content = @Content(schema = @Schema(implementation = InstanceView.class)))
+    @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    public Uni<InstanceView> delete(
+            @PathParam("instanceOwnerPartyId") long partyId,
+            @PathParam("instanceGuid") UUID instanceGuid,
+            @QueryParam("hard") String hard) {
+        boolean isHard = parseHard(hard);
+        return metrics.counted(
+                isHard ? "delete-hard" : "delete-soft",
+                () -> lifecycle.delete(callers.from(token), partyId, instanceGuid, isHard));
+    }
+
+    private static boolean parseHard(String hard) {
+        if (hard == null || hard.isBlank() || hard.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (hard.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidRequestException("hard must be true or false, was '" + hard + "'");
+    }
+
+    @PUT
+    @Path(GUID + "/undelete")
+    @Operation(summary = "Restore a soft-deleted instance from the recycle bin")
+    @APIResponse(
+            responseCode = "200",
+            description = "The instance",
+            content = @Content(schema = @Schema(implementation = InstanceView.class)))
+    @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    public Uni<InstanceView> undelete(
+            @PathParam("instanceOwnerPartyId") long partyId,
+            @PathParam("instanceGuid") UUID instanceGuid) {
+        return metrics.counted(
+                "undelete", () -> lifecycle.undelete(callers.from(token), partyId, instanceGuid));
+    }
+}

@@ -1,0 +1,8 @@
+package dev.appinstances.problem;
+
+public class AppOwnerOnlyException extends ProblemException {
+
+    public AppOwnerOnlyException(String detail) {
+        super(ProblemType.APP_OWNER_ONLY, detail);
+    }
+}

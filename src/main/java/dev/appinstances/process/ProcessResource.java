@@ -1,0 +1,74 @@
+package dev.appinstances.process;
+
+import dev.appinstances.auth.CallerFactory;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path(
+        "/{org}/{app}/instances/{instanceOwnerPartyId: [0-9]{1,18}}/{instanceGuid:"
+                + " [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}/process")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Process", description = "Where an instance is in the app's process, and moving it on")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+@APIResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+@APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+public class ProcessResource {
+
+    private final ProcessService process;
+    private final CallerFactory callers;
+    private final JsonWebToken token;
+
+    public ProcessResource(ProcessService process, CallerFactory callers, JsonWebToken token) {
+        this.process = process;
+        this.callers = callers;
+        this.token = token;
+    }
+
+    @GET
+    @Operation(summary = "The instance's process state")
+    @APIResponse(
+            responseCode = "200",
+            description = "The process state",
+            content = @Content(schema = @Schema(implementation = ProcessState.class)))
+    public Uni<ProcessState> get(
+            @PathParam("instanceOwnerPartyId") long partyId,
+            @PathParam("instanceGuid") UUID instanceGuid) {
+        return process.get(callers.from(token), partyId, instanceGuid);
+    }
+
+    @PUT
+    @Path("next")
+    @Operation(
+            summary = "Move from the current task to the next task or the end event",
+            description =
+                    "elementId chooses among several possible next elements (required after an"
+                            + " exclusive gateway with several flows and no default).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The new process state",
+            content = @Content(schema = @Schema(implementation = ProcessState.class)))
+    @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    public Uni<ProcessState> next(
+            @PathParam("instanceOwnerPartyId") long partyId,
+            @PathParam("instanceGuid") UUID instanceGuid,
+            @QueryParam("elementId") String elementId) {
+        return process.next(callers.from(token), partyId, instanceGuid, elementId);
+    }
+}
