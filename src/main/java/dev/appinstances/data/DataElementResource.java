@@ -81,11 +81,13 @@ public class DataElementResource {
             @PathParam("instanceOwnerPartyId") long partyId,
             @PathParam("instanceGuid") UUID instanceGuid,
             @QueryParam("dataType") String dataType,
+            @HeaderParam("If-Match") String ifMatch,
             @Context HttpServerRequest request) {
         var caller = callers.from(token);
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         String filename = filename(request);
-        return service.checkNewElement(caller, partyId, instanceGuid, dataType, contentType)
+        return service.checkNewElement(
+                        caller, partyId, instanceGuid, dataType, contentType, ifMatch)
                 .chain(
                         type ->
                                 service.receiveContent(request, type)
@@ -98,7 +100,8 @@ public class DataElementResource {
                                                                         type,
                                                                         contentType,
                                                                         filename,
-                                                                        blob)
+                                                                        blob,
+                                                                        ifMatch)
                                                                 .onFailure()
                                                                 .call(() -> service.discard(blob))))
                 .map(
@@ -144,11 +147,13 @@ public class DataElementResource {
             @PathParam("instanceOwnerPartyId") long partyId,
             @PathParam("instanceGuid") UUID instanceGuid,
             @PathParam("dataGuid") UUID dataGuid,
+            @HeaderParam("If-Match") String ifMatch,
             @Context HttpServerRequest request) {
         var caller = callers.from(token);
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         String filename = filename(request);
-        return service.checkReplacement(caller, partyId, instanceGuid, dataGuid, contentType)
+        return service.checkReplacement(
+                        caller, partyId, instanceGuid, dataGuid, contentType, ifMatch)
                 .chain(
                         type ->
                                 service.receiveContent(request, type)
@@ -161,7 +166,8 @@ public class DataElementResource {
                                                                         dataGuid,
                                                                         contentType,
                                                                         filename,
-                                                                        blob)
+                                                                        blob,
+                                                                        ifMatch)
                                                                 .onFailure()
                                                                 .call(
                                                                         () ->
@@ -181,8 +187,9 @@ public class DataElementResource {
     public Uni<DataElementView> delete(
             @PathParam("instanceOwnerPartyId") long partyId,
             @PathParam("instanceGuid") UUID instanceGuid,
-            @PathParam("dataGuid") UUID dataGuid) {
-        return service.delete(callers.from(token), partyId, instanceGuid, dataGuid);
+            @PathParam("dataGuid") UUID dataGuid,
+            @HeaderParam("If-Match") String ifMatch) {
+        return service.delete(callers.from(token), partyId, instanceGuid, dataGuid, ifMatch);
     }
 
     private static String filename(HttpServerRequest request) {

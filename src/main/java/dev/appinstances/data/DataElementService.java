@@ -60,14 +60,19 @@ public class DataElementService {
     /** Step 1 of a new element: may the caller add content of this type now? */
     @WithSession
     public Uni<DataType> checkNewElement(
-            Caller caller, long partyId, UUID instanceGuid, String dataTypeId, String contentType) {
+            Caller caller,
+            long partyId,
+            UUID instanceGuid,
+            String dataTypeId,
+            String contentType,
+            String ifMatch) {
         DataType type =
                 DataTypeRules.requireDataType(
                         app.metadata(),
                         dataTypeId == null ? "" : dataTypeId,
                         "dataType '" + dataTypeId + "'");
         DataTypeRules.requireAllowedContentType(type, contentType, "The data element");
-        return writableInstance(caller, partyId, instanceGuid)
+        return writableInstance(caller, partyId, instanceGuid, ifMatch)
                 .call(instance -> requireRoomFor(instance, type))
                 .replaceWith(type);
     }
@@ -75,8 +80,13 @@ public class DataElementService {
     /** Step 1 of a replacement: may the caller replace this element's content now? */
     @WithSession
     public Uni<DataType> checkReplacement(
-            Caller caller, long partyId, UUID instanceGuid, UUID dataGuid, String contentType) {
-        return writableInstance(caller, partyId, instanceGuid)
+            Caller caller,
+            long partyId,
+            UUID instanceGuid,
+            UUID dataGuid,
+            String contentType,
+            String ifMatch) {
+        return writableInstance(caller, partyId, instanceGuid, ifMatch)
                 .chain(instance -> writableElement(instance, dataGuid))
                 .map(
                         element -> {
@@ -102,8 +112,9 @@ public class DataElementService {
             DataType type,
             String contentType,
             String filename,
-            BlobInfo blob) {
-        return writableInstance(caller, partyId, instanceGuid)
+            BlobInfo blob,
+            String ifMatch) {
+        return writableInstance(caller, partyId, instanceGuid, ifMatch)
                 .call(instance -> requireRoomFor(instance, type))
                 .chain(
                         instance ->
@@ -132,8 +143,9 @@ public class DataElementService {
             UUID dataGuid,
             String contentType,
             String filename,
-            BlobInfo blob) {
-        return writableInstance(caller, partyId, instanceGuid)
+            BlobInfo blob,
+            String ifMatch) {
+        return writableInstance(caller, partyId, instanceGuid, ifMatch)
                 .chain(
                         instance ->
                                 writableElement(instance, dataGuid)
@@ -171,8 +183,8 @@ public class DataElementService {
 
     @WithTransaction
     public Uni<DataElementView> delete(
-            Caller caller, long partyId, UUID instanceGuid, UUID dataGuid) {
-        return writableInstance(caller, partyId, instanceGuid)
+            Caller caller, long partyId, UUID instanceGuid, UUID dataGuid, String ifMatch) {
+        return writableInstance(caller, partyId, instanceGuid, ifMatch)
                 .chain(
                         instance ->
                                 writableElement(instance, dataGuid)
@@ -225,8 +237,10 @@ public class DataElementService {
         return instanceService.visibleInstance(caller, partyId, instanceGuid);
     }
 
-    private Uni<InstanceEntity> writableInstance(Caller caller, long partyId, UUID instanceGuid) {
-        return readableInstance(caller, partyId, instanceGuid)
+    private Uni<InstanceEntity> writableInstance(
+            Caller caller, long partyId, UUID instanceGuid, String ifMatch) {
+        return instanceService
+                .changeableInstance(caller, partyId, instanceGuid, ifMatch)
                 .invoke(InstanceWriteRules::requireWritable);
     }
 

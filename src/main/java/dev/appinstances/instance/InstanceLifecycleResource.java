@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -76,12 +77,13 @@ public class InstanceLifecycleResource {
     public Uni<InstanceView> substatus(
             @PathParam("instanceOwnerPartyId") long partyId,
             @PathParam("instanceGuid") UUID instanceGuid,
+            @HeaderParam("If-Match") String ifMatch,
             Substatus substatus) {
         return metrics.counted(
                 "substatus",
                 () ->
                         lifecycle.setSubstatus(
-                                callers.from(token), partyId, instanceGuid, substatus));
+                                callers.from(token), partyId, instanceGuid, substatus, ifMatch));
     }
 
     @POST
@@ -94,9 +96,11 @@ public class InstanceLifecycleResource {
     @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     public Uni<InstanceView> complete(
             @PathParam("instanceOwnerPartyId") long partyId,
-            @PathParam("instanceGuid") UUID instanceGuid) {
+            @PathParam("instanceGuid") UUID instanceGuid,
+            @HeaderParam("If-Match") String ifMatch) {
         return metrics.counted(
-                "complete", () -> lifecycle.complete(callers.from(token), partyId, instanceGuid));
+                "complete",
+                () -> lifecycle.complete(callers.from(token), partyId, instanceGuid, ifMatch));
     }
 
     @DELETE
@@ -110,11 +114,14 @@ public class InstanceLifecycleResource {
     public Uni<InstanceView> delete(
             @PathParam("instanceOwnerPartyId") long partyId,
             @PathParam("instanceGuid") UUID instanceGuid,
-            @QueryParam("hard") String hard) {
+            @QueryParam("hard") String hard,
+            @HeaderParam("If-Match") String ifMatch) {
         boolean isHard = parseHard(hard);
         return metrics.counted(
                 isHard ? "delete-hard" : "delete-soft",
-                () -> lifecycle.delete(callers.from(token), partyId, instanceGuid, isHard));
+                () ->
+                        lifecycle.delete(
+                                callers.from(token), partyId, instanceGuid, isHard, ifMatch));
     }
 
     private static boolean parseHard(String hard) {
@@ -137,8 +144,10 @@ public class InstanceLifecycleResource {
     @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     public Uni<InstanceView> undelete(
             @PathParam("instanceOwnerPartyId") long partyId,
-            @PathParam("instanceGuid") UUID instanceGuid) {
+            @PathParam("instanceGuid") UUID instanceGuid,
+            @HeaderParam("If-Match") String ifMatch) {
         return metrics.counted(
-                "undelete", () -> lifecycle.undelete(callers.from(token), partyId, instanceGuid));
+                "undelete",
+                () -> lifecycle.undelete(callers.from(token), partyId, instanceGuid, ifMatch));
     }
 }

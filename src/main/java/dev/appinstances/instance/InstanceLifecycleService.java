@@ -67,13 +67,13 @@ public class InstanceLifecycleService {
 
     @WithTransaction
     public Uni<InstanceView> setSubstatus(
-            Caller caller, long partyId, UUID instanceGuid, Substatus substatus) {
+            Caller caller, long partyId, UUID instanceGuid, Substatus substatus, String ifMatch) {
         access.requireAppOwner(caller, "set the substatus");
         if (substatus == null || substatus.label() == null || substatus.label().isBlank()) {
             throw new InvalidRequestException("The substatus must have a label");
         }
         return instances
-                .visibleInstance(caller, partyId, instanceGuid)
+                .changeableInstance(caller, partyId, instanceGuid, ifMatch)
                 .invoke(
                         instance -> {
                             instance.substatus = substatus;
@@ -84,18 +84,20 @@ public class InstanceLifecycleService {
 
     /** Adds the app owner's confirmation once; asking again changes nothing. */
     @WithTransaction
-    public Uni<InstanceView> complete(Caller caller, long partyId, UUID instanceGuid) {
+    public Uni<InstanceView> complete(
+            Caller caller, long partyId, UUID instanceGuid, String ifMatch) {
         access.requireAppOwner(caller, "confirm an instance complete");
         return instances
-                .visibleInstance(caller, partyId, instanceGuid)
+                .changeableInstance(caller, partyId, instanceGuid, ifMatch)
                 .call(instance -> confirm(instance, caller))
                 .chain(documents::of);
     }
 
     @WithTransaction
-    public Uni<InstanceView> delete(Caller caller, long partyId, UUID instanceGuid, boolean hard) {
+    public Uni<InstanceView> delete(
+            Caller caller, long partyId, UUID instanceGuid, boolean hard, String ifMatch) {
         return instances
-                .visibleInstance(caller, partyId, instanceGuid)
+                .changeableInstance(caller, partyId, instanceGuid, ifMatch)
                 .invoke(
                         instance -> {
                             Instant now = time.now();
@@ -114,9 +116,10 @@ public class InstanceLifecycleService {
 
     /** Takes a soft-deleted instance out of the recycle bin. */
     @WithTransaction
-    public Uni<InstanceView> undelete(Caller caller, long partyId, UUID instanceGuid) {
+    public Uni<InstanceView> undelete(
+            Caller caller, long partyId, UUID instanceGuid, String ifMatch) {
         return instances
-                .visibleInstance(caller, partyId, instanceGuid)
+                .changeableInstance(caller, partyId, instanceGuid, ifMatch)
                 .invoke(
                         instance -> {
                             if (instance.hardDeleted != null) {

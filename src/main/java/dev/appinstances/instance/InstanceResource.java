@@ -10,12 +10,14 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.List;
@@ -191,14 +193,26 @@ public class InstanceResource {
             description = "The instance",
             content = @Content(schema = @Schema(implementation = InstanceView.class)))
     @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
-    public Uni<InstanceView> get(
+    public Uni<RestResponse<InstanceView>> get(
             @Parameter(schema = @Schema(type = SchemaType.INTEGER))
                     @PathParam("instanceOwnerPartyId")
                     long instanceOwnerPartyId,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                     @PathParam("instanceGuid")
-                    UUID instanceGuid) {
-        return service.get(callers.from(token), instanceOwnerPartyId, instanceGuid);
+                    UUID instanceGuid,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return service.get(callers.from(token), instanceOwnerPartyId, instanceGuid)
+                .map(instance -> withETag(instance, ifNoneMatch));
+    }
+
+    /** 304 when the client's copy is current, else the document with its ETag. */
+    private static RestResponse<InstanceView> withETag(
+            VersionedInstance instance, String ifNoneMatch) {
+        var response =
+                InstanceETags.matches(ifNoneMatch, instance.etag())
+                        ? RestResponse.ResponseBuilder.<InstanceView>notModified()
+                        : RestResponse.ResponseBuilder.ok(instance.document());
+        return response.header(HttpHeaders.ETAG, instance.etag()).build();
     }
 
     /** A non-empty body must be JSON; an empty one means "no template". */

@@ -84,8 +84,23 @@ public class InstanceService {
     }
 
     @WithSession
-    public Uni<InstanceView> get(Caller caller, long partyId, UUID instanceGuid) {
-        return visibleInstance(caller, partyId, instanceGuid).chain(documents::of);
+    public Uni<VersionedInstance> get(Caller caller, long partyId, UUID instanceGuid) {
+        return visibleInstance(caller, partyId, instanceGuid)
+                .chain(
+                        instance ->
+                                documents
+                                        .of(instance)
+                                        .map(
+                                                doc ->
+                                                        new VersionedInstance(
+                                                                doc, InstanceETags.of(instance))));
+    }
+
+    /** The instance for a change: visible to the caller, and still the version in If-Match. */
+    public Uni<InstanceEntity> changeableInstance(
+            Caller caller, long partyId, UUID instanceGuid, String ifMatch) {
+        return visibleInstance(caller, partyId, instanceGuid)
+                .invoke(instance -> InstanceETags.requireMatch(ifMatch, instance));
     }
 
     /**

@@ -30,6 +30,7 @@ public enum ProblemType {
     PROCESS_CONFLICT(409, "process-conflict", "The process cannot move"),
     CONCURRENT_MODIFICATION(
             409, "concurrent-modification", "Changed concurrently by another request"),
+    PRECONDITION_FAILED(412, "precondition-failed", "Precondition failed"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
     DATA_ELEMENT_TOO_LARGE(413, "data-element-too-large", "Data element too large"),
     RANGE_NOT_SATISFIABLE(416, "range-not-satisfiable", "Range not satisfiable"),

@@ -4,6 +4,7 @@ import dev.appinstances.auth.CallerFactory;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -68,7 +69,8 @@ public class ProcessResource {
     public Uni<ProcessState> next(
             @PathParam("instanceOwnerPartyId") long partyId,
             @PathParam("instanceGuid") UUID instanceGuid,
-            @QueryParam("elementId") String elementId) {
-        return process.next(callers.from(token), partyId, instanceGuid, elementId);
+            @QueryParam("elementId") String elementId,
+            @HeaderParam("If-Match") String ifMatch) {
+        return process.next(callers.from(token), partyId, instanceGuid, elementId, ifMatch);
     }
 }

@@ -50,9 +50,9 @@ public class ProcessService {
 
     @WithTransaction
     public Uni<ProcessState> next(
-            Caller caller, long partyId, UUID instanceGuid, String elementId) {
+            Caller caller, long partyId, UUID instanceGuid, String elementId, String ifMatch) {
         return instances
-                .visibleInstance(caller, partyId, instanceGuid)
+                .changeableInstance(caller, partyId, instanceGuid, ifMatch)
                 .chain(instance -> move(instance, caller, elementId))
                 .map(instance -> instance.process);
     }
