@@ -27,6 +27,11 @@ public interface BlobStore {
     /** Removes pending blobs of a failed upload (committed blobs are left alone). */
     Uni<Void> discardPending(Collection<UUID> blobIds);
 
+    /**
+     * A new pending blob with the same content, copied inside the database (no bytes in memory).
+     */
+    Uni<BlobInfo> copy(UUID sourceBlobId);
+
     /** Bytes {@code [offset, offset + length)} of a blob, chunk by chunk, fetched on demand. */
     Multi<Buffer> read(UUID blobId, long offset, long length);
 }

@@ -63,6 +63,33 @@ public class PostgresBlobStore implements BlobStore {
     }
 
     @Override
+    public Uni<BlobInfo> copy(UUID sourceBlobId) {
+        UUID copy = UUID.randomUUID();
+        return pool.withTransaction(
+                connection ->
+                        connection
+                                .preparedQuery(
+                                        "insert into blob (id, size, sha256)"
+                                                + " select $2, size, sha256 from blob where id = $1"
+                                                + " returning size, sha256")
+                                .execute(Tuple.of(sourceBlobId, copy))
+                                .call(
+                                        () ->
+                                                connection
+                                                        .preparedQuery(
+                                                                "insert into blob_chunk (blob_id, seq, start, data)"
+                                                                        + " select $2, seq, start, data"
+                                                                        + " from blob_chunk where blob_id = $1")
+                                                        .execute(Tuple.of(sourceBlobId, copy)))
+                                .map(
+                                        rows -> {
+                                            Row row = rows.iterator().next();
+                                            return new BlobInfo(
+                                                    copy, row.getLong(0), row.getString(1));
+                                        }));
+    }
+
+    @Override
     public Multi<Buffer> read(UUID blobId, long offset, long length) {
         long end = offset + length;
         return pool.preparedQuery(CHUNKS_IN_RANGE)
