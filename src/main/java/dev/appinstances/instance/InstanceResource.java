@@ -51,6 +51,7 @@ public class InstanceResource {
     private final InstanceService service;
     private final InstanceTemplateReader templates;
     private final MultipartUploads uploads;
+    private final SimplifiedInstantiation simplified;
     private final RequestBodies bodies;
     private final CallerFactory callers;
     private final JsonWebToken token;
@@ -61,6 +62,7 @@ public class InstanceResource {
             InstanceService service,
             InstanceTemplateReader templates,
             MultipartUploads uploads,
+            SimplifiedInstantiation simplified,
             RequestBodies bodies,
             CallerFactory callers,
             JsonWebToken token,
@@ -69,6 +71,7 @@ public class InstanceResource {
         this.service = service;
         this.templates = templates;
         this.uploads = uploads;
+        this.simplified = simplified;
         this.bodies = bodies;
         this.callers = callers;
         this.token = token;
@@ -183,6 +186,38 @@ public class InstanceResource {
                                         .onFailure()
                                         .call(() -> uploads.discard(received.blobIds())))
                 .map(InstanceResource::created);
+    }
+
+    @POST
+    @Path("create")
+    @Operation(
+            summary = "Simplified create: form data from a key/value prefill, or a copy",
+            description =
+                    "prefill maps dotted paths of the form data model to values (typed by the model"
+                            + " schema; unknown paths or wrong types are 400, listing every key)."
+                            + " sourceInstanceId copies an archived instance of the same owner, as"
+                            + " copyInstanceSettings allow. Not both.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SimplifiedCreateRequest.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location is the instance's URL",
+            content = @Content(schema = @Schema(implementation = InstanceView.class)))
+    @APIResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @APIResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
+    public Uni<RestResponse<InstanceView>> createSimplified(@Context HttpServerRequest request) {
+        return metrics.counted(
+                "create-simplified",
+                () -> {
+                    var caller = callers.from(token);
+                    return bodies.readAll(request, maxJsonBodySize)
+                            .chain(body -> simplified.create(caller, requireJson(request, body)))
+                            .map(InstanceResource::created);
+                });
     }
 
     @GET

@@ -53,8 +53,18 @@ public class InstanceService {
 
     /** The checks that need only the caller; run before the body is read. */
     public void checkMayInstantiate(Caller caller) {
+        checkMayInstantiate(caller, false);
+    }
+
+    /**
+     * As Altinn, a copy of the owner's own archived instance is allowed even when users may not
+     * instantiate.
+     */
+    public void checkMayInstantiate(Caller caller, boolean copy) {
         access.requireAuthenticationLevel(caller);
-        access.requireInstantiationAllowed(caller);
+        if (!copy) {
+            access.requireInstantiationAllowed(caller);
+        }
     }
 
     /**
@@ -64,7 +74,19 @@ public class InstanceService {
     @WithTransaction
     public Uni<InstanceView> create(
             Caller caller, CreateInstanceCommand command, List<StoredPart> parts) {
-        checkMayInstantiate(caller);
+        return createChecked(caller, command, parts, false);
+    }
+
+    /** As {@link #create}, for a copy of an archived instance. */
+    @WithTransaction
+    public Uni<InstanceView> create(
+            Caller caller, CreateInstanceCommand command, List<StoredPart> parts, boolean copy) {
+        return createChecked(caller, command, parts, copy);
+    }
+
+    private Uni<InstanceView> createChecked(
+            Caller caller, CreateInstanceCommand command, List<StoredPart> parts, boolean copy) {
+        checkMayInstantiate(caller, copy);
         return lookupOwner(command.owner())
                 .call(party -> access.requireActFor(caller, party.partyId()))
                 .invoke(this::requirePartyTypeAllowed)
@@ -114,10 +136,12 @@ public class InstanceService {
                 .map(instance -> requireVisible(caller, instance, partyId, instanceGuid));
     }
 
-    private static InstanceEntity requireVisible(
+    /** Instances of another party, another app, or hard-deleted (but for the owner) are 404. */
+    private InstanceEntity requireVisible(
             Caller caller, InstanceEntity instance, long partyId, UUID instanceGuid) {
         if (instance == null
                 || instance.partyId != partyId
+                || !instance.appId.equals(app.appId())
                 || (instance.hardDeleted != null && !caller.isAppOwner())) {
             throw new InstanceNotFoundException(
                     "Instance " + partyId + "/" + instanceGuid + " does not exist");

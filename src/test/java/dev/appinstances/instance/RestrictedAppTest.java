@@ -83,6 +83,25 @@ class RestrictedAppTest {
         createFor(owner, 50001342).statusCode(201);
     }
 
+    @Test
+    void copyingIsRefusedWhenTheAppDoesNotEnableIt() {
+        rejectedWith(
+                400,
+                () ->
+                        given().auth()
+                                .oauth2(Tokens.appOwner())
+                                .contentType("application/json")
+                                .body(
+                                        "{\"instanceOwner\":{\"partyId\":\"50001339\"},"
+                                                + "\"sourceInstanceId\":\"50001339/"
+                                                + java.util.UUID.randomUUID()
+                                                + "\"}")
+                                .post(BASE + "/create")
+                                .then(),
+                "invalid-request",
+                "copy from an archived instance is not enabled");
+    }
+
     private ValidatableResponse createFor(String token, long partyId) {
         return given().auth()
                 .oauth2(token)
@@ -94,9 +113,14 @@ class RestrictedAppTest {
     }
 
     private void rejected(Supplier<ValidatableResponse> call, String type, String detail) {
+        rejectedWith(403, call, type, detail);
+    }
+
+    private void rejectedWith(
+            int status, Supplier<ValidatableResponse> call, String type, String detail) {
         long before = db.count("select count(*) from instance where app_id = 'ttd/restricted-app'");
         call.get()
-                .statusCode(403)
+                .statusCode(status)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:app-instances:problem:" + type))
                 .body("detail", containsString(detail));
