@@ -54,6 +54,19 @@ public class ProcessResource {
         return process.get(callers.from(token), partyId, instanceGuid);
     }
 
+    @GET
+    @Path("history")
+    @Operation(summary = "The steps the process has taken: start event, ended tasks, end event")
+    @APIResponse(
+            responseCode = "200",
+            description = "Oldest first",
+            content = @Content(schema = @Schema(implementation = ProcessHistory.class)))
+    public Uni<ProcessHistory> history(
+            @PathParam("instanceOwnerPartyId") long partyId,
+            @PathParam("instanceGuid") UUID instanceGuid) {
+        return process.history(callers.from(token), partyId, instanceGuid);
+    }
+
     @PUT
     @Path("next")
     @Operation(

@@ -48,6 +48,20 @@ public class ProcessService {
         return instances.visibleInstance(caller, partyId, instanceGuid).map(i -> i.process);
     }
 
+    @WithSession
+    public Uni<ProcessHistory> history(Caller caller, long partyId, UUID instanceGuid) {
+        return instances
+                .visibleInstance(caller, partyId, instanceGuid)
+                .chain(
+                        instance ->
+                                ProcessEventEntity.<ProcessEventEntity>list(
+                                        "instanceId = ?1 order by id", instance.id))
+                .map(
+                        events ->
+                                new ProcessHistory(
+                                        events.stream().map(ProcessEventEntity::toItem).toList()));
+    }
+
     @WithTransaction
     public Uni<ProcessState> next(
             Caller caller, long partyId, UUID instanceGuid, String elementId, String ifMatch) {
@@ -72,19 +86,44 @@ public class ProcessService {
                         () -> {
                             Instant now = time.now();
                             instance.touch(now, caller.actorId());
-                            if (target instanceof Task task) {
-                                instance.setProcess(
-                                        new ProcessState(
-                                                state.started(),
-                                                state.startEvent(),
-                                                ProcessDefinition.enter(
-                                                        task, current.flow() + 1, now),
-                                                null,
-                                                null));
-                                return Uni.createFrom().item(instance);
-                            }
-                            return end(instance, (EndEvent) target, now);
+                            var ended =
+                                    ProcessEventEntity.of(
+                                            instance.id,
+                                            "Task",
+                                            current.elementId(),
+                                            current.started(),
+                                            now,
+                                            caller.actorId());
+                            return ended.persist()
+                                    .chain(
+                                            () ->
+                                                    enter(
+                                                            instance, state, current, target, now,
+                                                            caller));
                         });
+    }
+
+    private Uni<InstanceEntity> enter(
+            InstanceEntity instance,
+            ProcessState state,
+            ProcessElementInfo current,
+            Node target,
+            Instant now,
+            Caller caller) {
+        if (target instanceof Task task) {
+            instance.setProcess(
+                    new ProcessState(
+                            state.started(),
+                            state.startEvent(),
+                            ProcessDefinition.enter(task, current.flow() + 1, now),
+                            null,
+                            null));
+            return Uni.createFrom().item(instance);
+        }
+        return ProcessEventEntity.of(
+                        instance.id, "EndEvent", target.id(), now, now, caller.actorId())
+                .persist()
+                .chain(() -> end(instance, (EndEvent) target, now));
     }
 
     private Node target(String currentTask, String elementId) {

@@ -84,6 +84,38 @@ class RestrictedAppTest {
     }
 
     @Test
+    void atTheEndAutoDeletedDataGoesAndAnAutoDeletedAppHardDeletesTheInstance() {
+        String owner = Tokens.appOwner();
+        String id = createFor(owner, 50001339).statusCode(201).extract().path("id");
+        for (String[] upload :
+                new String[][] {
+                    {"model", "application/xml", "<BuildingPermit/>"},
+                    {"attachment", "text/plain", "x"}
+                }) {
+            given().auth()
+                    .oauth2(owner)
+                    .contentType(upload[1])
+                    .queryParam("dataType", upload[0])
+                    .body(upload[2])
+                    .post(BASE + "/" + id + "/data")
+                    .then()
+                    .statusCode(201);
+        }
+        given().auth().oauth2(owner).put(BASE + "/" + id + "/process/next").then().statusCode(200);
+        given().auth().oauth2(owner).put(BASE + "/" + id + "/process/next").then().statusCode(200);
+        given().auth()
+                .oauth2(owner)
+                .get(BASE + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("status.isArchived", equalTo(true))
+                .body("status.isHardDeleted", equalTo(true))
+                .body("status.isSoftDeleted", equalTo(true))
+                .body("data.dataType", org.hamcrest.Matchers.contains("model"))
+                .body("data[0].locked", equalTo(true));
+    }
+
+    @Test
     void copyingIsRefusedWhenTheAppDoesNotEnableIt() {
         rejectedWith(
                 400,

@@ -68,6 +68,37 @@ class BpmnParserTest {
         assertThat(process.outgoing("G")).hasSize(2);
     }
 
+    static final String BRANCHING =
+            "<bpmn:startEvent id=\"S\"/>"
+                    + "<bpmn:task id=\"T1\" altinn:tasktype=\"data\"/>"
+                    + "<bpmn:task id=\"T2\" altinn:tasktype=\"confirmation\"/>"
+                    + "<bpmn:task id=\"T3\" altinn:tasktype=\"signing\"/>"
+                    + "<bpmn:exclusiveGateway id=\"G\"/>"
+                    + "<bpmn:exclusiveGateway id=\"D\" default=\"toEnd\"/>"
+                    + "<bpmn:endEvent id=\"E\"/>"
+                    + "<bpmn:sequenceFlow id=\"f1\" sourceRef=\"S\" targetRef=\"T1\"/>"
+                    + "<bpmn:sequenceFlow id=\"f2\" sourceRef=\"T1\" targetRef=\"G\"/>"
+                    + "<bpmn:sequenceFlow id=\"f3\" sourceRef=\"G\" targetRef=\"T2\"/>"
+                    + "<bpmn:sequenceFlow id=\"f4\" sourceRef=\"G\" targetRef=\"T3\"/>"
+                    + "<bpmn:sequenceFlow id=\"f5\" sourceRef=\"T2\" targetRef=\"D\"/>"
+                    + "<bpmn:sequenceFlow id=\"toEnd\" sourceRef=\"D\" targetRef=\"E\"/>"
+                    + "<bpmn:sequenceFlow id=\"back\" sourceRef=\"D\" targetRef=\"T1\"/>"
+                    + "<bpmn:sequenceFlow id=\"f6\" sourceRef=\"T3\" targetRef=\"E\"/>";
+
+    @Test
+    void aGatewayWithSeveralFlowsNeedsAChoiceUnlessItHasADefault() {
+        ProcessDefinition process = parse(BRANCHING);
+        assertThatThrownBy(() -> process.next("T1", null))
+                .hasMessage(
+                        "Several elements can follow T1: choose one of [T2, T3] with elementId");
+        assertThat(process.next("T1", "T3").id()).isEqualTo("T3");
+        assertThatThrownBy(() -> process.next("T1", "E"))
+                .hasMessage("E cannot follow T1; possible: [T2, T3]");
+        assertThat(process.next("T2", null).id()).isEqualTo("E");
+        assertThat(process.next("T2", "T1").id()).isEqualTo("T1");
+        assertThat(process.next("T3", null)).isInstanceOf(ProcessDefinition.EndEvent.class);
+    }
+
     @Test
     void rejectsUnsupportedElementsNamingThem() {
         assertThatThrownBy(() -> parse(LINEAR + "<bpmn:serviceTask id=\"X\"/>"))

@@ -2,6 +2,7 @@ package dev.appinstances.process;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -99,6 +100,18 @@ class ProcessTest {
                 .statusCode(409)
                 .body("type", equalTo("urn:app-instances:problem:process-conflict"))
                 .body("detail", containsString("has ended"));
+        given().auth()
+                .oauth2(OLA)
+                .get(BASE + "/" + id + "/process/history")
+                .then()
+                .statusCode(200)
+                .body("processHistory.eventType", contains("Task", "Task", "EndEvent"))
+                .body("processHistory.elementId", contains("Task_1", "Task_2", "EndEvent_1"))
+                .body(
+                        "processHistory.performedBy",
+                        contains("1340", Tokens.APP_ORG_NUMBER, Tokens.APP_ORG_NUMBER))
+                .body("processHistory[1].ended", equalTo(ended))
+                .body("processHistory[0].started", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test
