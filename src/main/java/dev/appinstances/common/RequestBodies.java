@@ -56,16 +56,7 @@ public class RequestBodies {
                             }
                             request.resume();
                         })
-                .emitOn(command -> onContext(context, command));
-    }
-
-    /** Continue on the request's own (duplicated) context, where the reactive session lives. */
-    private static void onContext(Context context, Runnable command) {
-        if (context == null || Vertx.currentContext() == context) {
-            command.run();
-        } else {
-            context.runOnContext(ignored -> command.run());
-        }
+                .emitOn(command -> VertxContexts.runOn(context, command));
     }
 
     private static long parseLength(String value) {

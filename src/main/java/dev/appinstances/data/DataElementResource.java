@@ -1,6 +1,7 @@
 package dev.appinstances.data;
 
 import dev.appinstances.auth.CallerFactory;
+import dev.appinstances.common.Paths;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -33,8 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestResponse;
 
-@Path(
-        "/{org}/{app}/instances/{instanceOwnerPartyId: [0-9]{1,18}}/{instanceGuid: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}/data")
+@Path(Paths.INSTANCE + "/data")
 @Authenticated
 @Tag(name = "Data elements", description = "Content of an instance, streamed in and out")
 @SecurityRequirement(name = "jwt")
@@ -42,9 +42,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @APIResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
 @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
 public class DataElementResource {
-
-    static final String DATA_GUID =
-            "{dataGuid: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
 
     private final DataElementService service;
     private final BlobStoreReader content;
@@ -113,7 +110,7 @@ public class DataElementResource {
     }
 
     @GET
-    @Path(DATA_GUID)
+    @Path(Paths.DATA_GUID)
     @Operation(
             summary = "Download a data element's content",
             description = "Streams the content; supports a single Range (206) and ETag.")
@@ -133,7 +130,7 @@ public class DataElementResource {
     }
 
     @PUT
-    @Path(DATA_GUID)
+    @Path(Paths.DATA_GUID)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a data element's content (same rules as an upload)")
     @APIResponse(
@@ -176,7 +173,7 @@ public class DataElementResource {
     }
 
     @DELETE
-    @Path(DATA_GUID)
+    @Path(Paths.DATA_GUID)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Delete a data element and its content")
     @APIResponse(

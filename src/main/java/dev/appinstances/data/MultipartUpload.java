@@ -4,6 +4,7 @@ import dev.appinstances.appmetadata.AppDefinition;
 import dev.appinstances.appmetadata.DataType;
 import dev.appinstances.blob.BlobStore;
 import dev.appinstances.blob.BlobWriter;
+import dev.appinstances.common.VertxContexts;
 import dev.appinstances.problem.ContentTypeNotAllowedException;
 import dev.appinstances.problem.MalformedMultipartException;
 import dev.appinstances.problem.PayloadTooLargeException;
@@ -285,11 +286,7 @@ final class MultipartUpload implements MultipartStream.Listener {
     }
 
     private void onRequestContext(Runnable action) {
-        if (context == null || Vertx.currentContext() == context) {
-            action.run();
-        } else {
-            context.runOnContext(ignored -> action.run());
-        }
+        VertxContexts.runOn(context, action);
     }
 
     /** The limits an upload is held to. */

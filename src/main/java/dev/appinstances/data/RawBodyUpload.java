@@ -4,6 +4,7 @@ import dev.appinstances.appmetadata.DataType;
 import dev.appinstances.blob.BlobInfo;
 import dev.appinstances.blob.BlobStore;
 import dev.appinstances.blob.BlobWriter;
+import dev.appinstances.common.VertxContexts;
 import dev.appinstances.problem.PayloadTooLargeException;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -125,10 +126,6 @@ final class RawBodyUpload {
     }
 
     private void onRequestContext(Runnable action) {
-        if (context == null || Vertx.currentContext() == context) {
-            action.run();
-        } else {
-            context.runOnContext(ignored -> action.run());
-        }
+        VertxContexts.runOn(context, action);
     }
 }

@@ -1,7 +1,8 @@
 package dev.appinstances.instance;
 
-import static dev.appinstances.instance.InstanceResource.GUID;
-import static dev.appinstances.instance.InstanceResource.PARTY_ID;
+import static dev.appinstances.common.Paths.INSTANCES;
+import static dev.appinstances.common.Paths.INSTANCE_GUID;
+import static dev.appinstances.common.Paths.PARTY_ID;
 
 import dev.appinstances.auth.CallerFactory;
 import dev.appinstances.problem.InvalidRequestException;
@@ -28,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/{org}/{app}/instances/" + PARTY_ID)
+@Path(INSTANCES + "/" + PARTY_ID)
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Instance lifecycle", description = "Active list, substatus, complete, delete, restore")
@@ -65,7 +66,7 @@ public class InstanceLifecycleResource {
     }
 
     @PUT
-    @Path(GUID + "/substatus")
+    @Path(INSTANCE_GUID + "/substatus")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the substatus (app owner only)")
     @APIResponse(
@@ -87,7 +88,7 @@ public class InstanceLifecycleResource {
     }
 
     @POST
-    @Path(GUID + "/complete")
+    @Path(INSTANCE_GUID + "/complete")
     @Operation(summary = "Confirm the instance complete as the app owner (idempotent)")
     @APIResponse(
             responseCode = "200",
@@ -104,7 +105,7 @@ public class InstanceLifecycleResource {
     }
 
     @DELETE
-    @Path(GUID)
+    @Path(INSTANCE_GUID)
     @Operation(summary = "Delete: to the recycle bin (soft, default) or for good (hard=true)")
     @APIResponse(
             responseCode = "200",
@@ -135,7 +136,7 @@ public class InstanceLifecycleResource {
     }
 
     @PUT
-    @Path(GUID + "/undelete")
+    @Path(INSTANCE_GUID + "/undelete")
     @Operation(summary = "Restore a soft-deleted instance from the recycle bin")
     @APIResponse(
             responseCode = "200",

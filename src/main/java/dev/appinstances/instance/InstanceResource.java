@@ -2,6 +2,7 @@ package dev.appinstances.instance;
 
 import dev.appinstances.appmetadata.AppSettings;
 import dev.appinstances.auth.CallerFactory;
+import dev.appinstances.common.Paths;
 import dev.appinstances.common.RequestBodies;
 import dev.appinstances.data.MultipartUploads;
 import dev.appinstances.problem.UnsupportedContentTypeException;
@@ -35,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-@Path("/{org}/{app}/instances")
+@Path(Paths.INSTANCES)
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Instances", description = "Create and read instances of the app")
@@ -43,10 +44,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
 @APIResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
 public class InstanceResource {
-
-    static final String PARTY_ID = "{instanceOwnerPartyId: [0-9]{1,18}}";
-    static final String GUID =
-            "{instanceGuid: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
 
     private final InstanceService service;
     private final InstanceTemplateReader templates;
@@ -221,7 +218,7 @@ public class InstanceResource {
     }
 
     @GET
-    @Path(PARTY_ID + "/" + GUID)
+    @Path(Paths.PARTY_ID + "/" + Paths.INSTANCE_GUID)
     @Operation(summary = "Get an instance, with its owner's party")
     @APIResponse(
             responseCode = "200",

@@ -13,6 +13,7 @@ import dev.appinstances.appmetadata.DataType;
 import dev.appinstances.auth.Caller;
 import dev.appinstances.blob.BlobInfo;
 import dev.appinstances.blob.BlobStore;
+import dev.appinstances.common.VertxContexts;
 import dev.appinstances.data.DataElementEntity;
 import dev.appinstances.data.DataElements;
 import dev.appinstances.data.StoredPart;
@@ -96,7 +97,7 @@ public class SimplifiedInstantiation {
                 copy
                         ? copiedParts(caller, command, request.sourceInstanceId())
                         : prefilledParts(request.prefill() == null ? Map.of() : request.prefill());
-        return parts.emitOn(command1 -> onContext(context, command1))
+        return parts.emitOn(command1 -> VertxContexts.runOn(context, command1))
                 .chain(
                         stored ->
                                 instances
@@ -274,14 +275,6 @@ public class SimplifiedInstantiation {
 
     private static List<UUID> ids(List<StoredPart> parts) {
         return parts.stream().map(part -> part.blob().id()).toList();
-    }
-
-    private static void onContext(Context context, Runnable action) {
-        if (context == null || Vertx.currentContext() == context) {
-            action.run();
-        } else {
-            context.runOnContext(ignored -> action.run());
-        }
     }
 
     /** {@code "partyId/guid"}. */

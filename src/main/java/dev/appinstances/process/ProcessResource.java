@@ -1,6 +1,7 @@
 package dev.appinstances.process;
 
 import dev.appinstances.auth.CallerFactory;
+import dev.appinstances.common.Paths;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -20,9 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path(
-        "/{org}/{app}/instances/{instanceOwnerPartyId: [0-9]{1,18}}/{instanceGuid:"
-                + " [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}/process")
+@Path(Paths.INSTANCE + "/process")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Process", description = "Where an instance is in the app's process, and moving it on")
