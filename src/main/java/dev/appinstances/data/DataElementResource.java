@@ -1,6 +1,7 @@
 package dev.appinstances.data;
 
 import dev.appinstances.auth.CallerFactory;
+import dev.appinstances.common.Detached;
 import dev.appinstances.common.Paths;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -90,15 +91,17 @@ public class DataElementResource {
                                 service.receiveContent(request, type)
                                         .chain(
                                                 blob ->
-                                                        service.attachNew(
-                                                                        caller,
-                                                                        partyId,
-                                                                        instanceGuid,
-                                                                        type,
-                                                                        contentType,
-                                                                        filename,
-                                                                        blob,
-                                                                        ifMatch)
+                                                        Detached.run(
+                                                                        () ->
+                                                                                service.attachNew(
+                                                                                        caller,
+                                                                                        partyId,
+                                                                                        instanceGuid,
+                                                                                        type,
+                                                                                        contentType,
+                                                                                        filename,
+                                                                                        blob,
+                                                                                        ifMatch))
                                                                 .onFailure()
                                                                 .call(() -> service.discard(blob))))
                 .map(
@@ -156,15 +159,18 @@ public class DataElementResource {
                                 service.receiveContent(request, type)
                                         .chain(
                                                 blob ->
-                                                        service.attachReplacement(
-                                                                        caller,
-                                                                        partyId,
-                                                                        instanceGuid,
-                                                                        dataGuid,
-                                                                        contentType,
-                                                                        filename,
-                                                                        blob,
-                                                                        ifMatch)
+                                                        Detached.run(
+                                                                        () ->
+                                                                                service
+                                                                                        .attachReplacement(
+                                                                                                caller,
+                                                                                                partyId,
+                                                                                                instanceGuid,
+                                                                                                dataGuid,
+                                                                                                contentType,
+                                                                                                filename,
+                                                                                                blob,
+                                                                                                ifMatch))
                                                                 .onFailure()
                                                                 .call(
                                                                         () ->
@@ -186,7 +192,8 @@ public class DataElementResource {
             @PathParam("instanceGuid") UUID instanceGuid,
             @PathParam("dataGuid") UUID dataGuid,
             @HeaderParam("If-Match") String ifMatch) {
-        return service.delete(callers.from(token), partyId, instanceGuid, dataGuid, ifMatch);
+        var caller = callers.from(token);
+        return Detached.run(() -> service.delete(caller, partyId, instanceGuid, dataGuid, ifMatch));
     }
 
     private static String filename(HttpServerRequest request) {

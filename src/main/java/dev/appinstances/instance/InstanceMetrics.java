@@ -1,5 +1,6 @@
 package dev.appinstances.instance;
 
+import dev.appinstances.common.Detached;
 import dev.appinstances.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -16,10 +17,12 @@ public class InstanceMetrics {
         this.registry = registry;
     }
 
-    /** Counts the operation when it ends: "ok", the problem type's status, or "error". */
+    /**
+     * Runs the operation to its end even if the client leaves ({@link Detached}) and counts it:
+     * "ok", the problem type's status, or "error".
+     */
     public <T> Uni<T> counted(String operation, Supplier<Uni<? extends T>> call) {
-        return Uni.createFrom()
-                .<T>deferred(call)
+        return Detached.<T>run(call)
                 .onItemOrFailure()
                 .invoke(
                         (item, failure) ->

@@ -1,6 +1,7 @@
 package dev.appinstances.process;
 
 import dev.appinstances.auth.CallerFactory;
+import dev.appinstances.common.Detached;
 import dev.appinstances.common.Paths;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -83,6 +84,7 @@ public class ProcessResource {
             @PathParam("instanceGuid") UUID instanceGuid,
             @QueryParam("elementId") String elementId,
             @HeaderParam("If-Match") String ifMatch) {
-        return process.next(callers.from(token), partyId, instanceGuid, elementId, ifMatch);
+        var caller = callers.from(token);
+        return Detached.run(() -> process.next(caller, partyId, instanceGuid, elementId, ifMatch));
     }
 }
