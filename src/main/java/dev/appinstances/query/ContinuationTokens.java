@@ -35,6 +35,9 @@ public class ContinuationTokens {
     private static final int MAC_LENGTH = 32;
     private static final String ALGORITHM = "HmacSHA256";
 
+    /** Base64 without padding of payload and MAC: one spelling per token, nothing else passes. */
+    private static final int TOKEN_LENGTH = ((PAYLOAD_LENGTH + MAC_LENGTH) * 8 + 5) / 6;
+
     private final SecretKeySpec key;
 
     @Inject
@@ -68,13 +71,18 @@ public class ContinuationTokens {
 
     /** The position the token stands for, if it is intact, ours, and for this query. */
     public ContinuationToken verify(String token, String fingerprint) {
+        if (token.length() != TOKEN_LENGTH
+                || !token.chars().allMatch(ContinuationTokens::isBase64Url)) {
+            throw notOurs();
+        }
         byte[] bytes;
         try {
             bytes = Base64.getUrlDecoder().decode(token);
         } catch (IllegalArgumentException e) {
             throw notOurs();
         }
-        if (bytes.length != PAYLOAD_LENGTH + MAC_LENGTH) {
+        if (bytes.length != PAYLOAD_LENGTH + MAC_LENGTH
+                || !Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(token)) {
             throw notOurs();
         }
         byte[] payload = Arrays.copyOf(bytes, PAYLOAD_LENGTH);
@@ -93,6 +101,14 @@ public class ContinuationTokens {
                             + " order; repeat the query it came from, changing only size");
         }
         return new ContinuationToken(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), id);
+    }
+
+    private static boolean isBase64Url(int c) {
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '_';
     }
 
     private static InvalidContinuationTokenException notOurs() {
