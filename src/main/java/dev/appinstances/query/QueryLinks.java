@@ -2,6 +2,7 @@ package dev.appinstances.query;
 
 import dev.appinstances.appmetadata.AppSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ public class QueryLinks {
 
     private final String base;
 
+    @Inject
     public QueryLinks(AppSettings settings) {
         this(settings.publicBaseUrl());
     }
