@@ -36,8 +36,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -47,12 +49,19 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InstanceQueryTest {
 
     static final String PARTY = "instanceOwner.partyId=" + FILTERS;
     static final Map<String, String> NAMES = new HashMap<>();
 
     @Inject Database db;
+
+    @AfterAll
+    void cleanUp() {
+        QueryApi.cleanUp(db);
+        NAMES.clear();
+    }
 
     @BeforeEach
     void fixture() {

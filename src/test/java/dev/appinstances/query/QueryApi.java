@@ -55,6 +55,24 @@ final class QueryApi {
                         + " (9101, 50009102, '[\"DAGL\"]') on conflict do nothing");
     }
 
+    /**
+     * Removes everything the query tests added (other tests count register rows exactly): the
+     * parties' instances with their data elements and content, then users, delegation, parties.
+     */
+    static void cleanUp(Database db) {
+        String ours =
+                "select id from instance where instance_owner_party_id between 50009101 and 50009105";
+        db.execute(
+                "with d as (delete from data_element where instance_id in ("
+                        + ours
+                        + ") returning blob_id) delete from blob where id in (select blob_id from d)");
+        db.execute(
+                "delete from instance where instance_owner_party_id between 50009101 and 50009105");
+        db.execute("delete from delegation where user_id in (9101, 9104)");
+        db.execute("delete from app_user where user_id in (9101, 9104)");
+        db.execute("delete from party where party_id between 50009101 and 50009105");
+    }
+
     /** The query, given as an already encoded query string (null for none). */
     static ValidatableResponse query(String token, String rawQuery) {
         return given().auth()

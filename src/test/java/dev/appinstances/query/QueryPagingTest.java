@@ -28,8 +28,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Keyset paging while the table changes: every instance that existed before the first page is
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryPagingTest {
 
     static final int EXISTING = 23;
@@ -46,6 +49,11 @@ class QueryPagingTest {
 
     @Inject Database db;
 
+    @AfterAll
+    void cleanUp() {
+        QueryApi.cleanUp(db);
+    }
+
     private final List<String> existing = new ArrayList<>();
     private String elsewhere;
 
@@ -53,6 +61,7 @@ class QueryPagingTest {
     void existingInstances() {
         QueryApi.seedParties(db);
         db.execute("delete from instance where instance_owner_party_id = " + PAGING);
+        existing.clear(); // one test instance serves both tests (PER_CLASS)
         for (int i = 0; i < EXISTING; i++) {
             existing.add(create(PAGING));
         }
