@@ -8,12 +8,15 @@ public enum ProblemType {
     UNKNOWN_DATA_TYPE(400, "unknown-data-type", "Unknown data type"),
     EMPTY_DATA_ELEMENT(400, "empty-data-element", "Empty data element"),
     TOO_MANY_DATA_ELEMENTS(400, "too-many-data-elements", "Too many data elements"),
+    INVALID_QUERY_PARAMETER(400, "invalid-query-parameter", "Invalid query parameter"),
+    INVALID_CONTINUATION_TOKEN(400, "invalid-continuation-token", "Invalid continuation token"),
     UNAUTHENTICATED(401, "unauthenticated", "Unauthorized"),
     ACCESS_DENIED(403, "access-denied", "Forbidden"),
     AUTHENTICATION_LEVEL_TOO_LOW(
             403, "authentication-level-too-low", "Authentication level too low"),
     PARTY_TYPE_NOT_ALLOWED(403, "party-type-not-allowed", "Party type not allowed"),
     APP_OWNER_ONLY(403, "app-owner-only", "Only the app owner may do this"),
+    SCOPE_REQUIRED(403, "scope-required", "The token lacks a required scope"),
     DELETION_PREVENTED(403, "deletion-prevented", "Instance cannot be deleted yet"),
     USER_INSTANTIATION_DISALLOWED(
             403, "user-instantiation-disallowed", "User instantiation is disabled"),

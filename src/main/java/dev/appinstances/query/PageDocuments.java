@@ -1,0 +1,111 @@
+package dev.appinstances.query;
+
+import dev.appinstances.data.DataElementEntity;
+import dev.appinstances.data.DataElementRepository;
+import dev.appinstances.instance.CompleteConfirmation;
+import dev.appinstances.instance.CompleteConfirmationEntity;
+import dev.appinstances.instance.InstanceEntity;
+import dev.appinstances.instance.InstanceView;
+import dev.appinstances.instance.InstanceViews;
+import dev.appinstances.register.Party;
+import dev.appinstances.register.PartyEntity;
+import dev.appinstances.register.PartyType;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The documents of one page of instances, exactly as {@code GET /{org}/{app}/instances/{partyId}/
+ * {guid}} returns them, built with three queries whatever the page size: owner parties, data
+ * elements and complete confirmations of the whole page, one query each.
+ *
+ * <p>Parties are read from the register tables directly because the {@code Register} interface has
+ * only single look-ups; a {@code partiesById} there would let an HTTP register take this over too.
+ */
+@ApplicationScoped
+public class PageDocuments {
+
+    private final DataElementRepository elements;
+    private final InstanceViews views;
+
+    public PageDocuments(DataElementRepository elements, InstanceViews views) {
+        this.elements = elements;
+        this.views = views;
+    }
+
+    /** Call inside a reactive session; the queries run one after the other on it. */
+    public Uni<List<InstanceView>> of(List<InstanceEntity> page) {
+        if (page.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<UUID> ids = page.stream().map(instance -> instance.id).toList();
+        List<Long> partyIds = page.stream().map(instance -> instance.partyId).distinct().toList();
+        return PartyEntity.<PartyEntity>list("partyId in ?1", partyIds)
+                .chain(
+                        parties ->
+                                elements.list("instanceId in ?1 order by instanceId, position", ids)
+                                        .chain(
+                                                data ->
+                                                        CompleteConfirmationEntity
+                                                                .<CompleteConfirmationEntity>list(
+                                                                        "instanceId in ?1 order by"
+                                                                                + " confirmedOn,"
+                                                                                + " stakeholderId",
+                                                                        ids)
+                                                                .map(
+                                                                        confirmations ->
+                                                                                assemble(
+                                                                                        page,
+                                                                                        parties,
+                                                                                        data,
+                                                                                        confirmations))));
+    }
+
+    private List<InstanceView> assemble(
+            List<InstanceEntity> page,
+            List<PartyEntity> parties,
+            List<DataElementEntity> data,
+            List<CompleteConfirmationEntity> confirmations) {
+        Map<Long, Party> partyById = new HashMap<>();
+        parties.forEach(party -> partyById.put(party.partyId, toParty(party)));
+        Map<UUID, List<DataElementEntity>> dataByInstance = new HashMap<>();
+        data.forEach(
+                element ->
+                        dataByInstance
+                                .computeIfAbsent(element.instanceId, id -> new ArrayList<>())
+                                .add(element));
+        Map<UUID, List<CompleteConfirmation>> confirmationsByInstance = new HashMap<>();
+        confirmations.forEach(
+                row ->
+                        confirmationsByInstance
+                                .computeIfAbsent(row.instanceId, id -> new ArrayList<>())
+                                .add(new CompleteConfirmation(row.stakeholderId, row.confirmedOn)));
+        return page.stream()
+                .map(
+                        instance ->
+                                views.of(
+                                        instance,
+                                        partyById.get(instance.partyId),
+                                        dataByInstance.getOrDefault(instance.id, List.of()),
+                                        // like a single read: no confirmations is null, not []
+                                        confirmationsByInstance.get(instance.id)))
+                .toList();
+    }
+
+    private static Party toParty(PartyEntity entity) {
+        return new Party(
+                entity.partyId,
+                entity.partyUuid,
+                PartyType.fromAltinnName(entity.partyType),
+                entity.ssn,
+                entity.orgNumber,
+                entity.unitType,
+                entity.username,
+                entity.name,
+                entity.deleted);
+    }
+}
