@@ -11,6 +11,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -102,10 +104,10 @@ public class PostgresBlobStore implements BlobStore {
 
     /** Removes pending blobs that a crashed or killed upload left behind. */
     @Scheduled(every = "${blob.janitor-interval:10m}", delayed = "1m")
-    Uni<Void> removeAbandonedPendingBlobs() {
-        return pool.preparedQuery(
-                        "delete from blob where not committed and created < now() - $1::interval")
-                .execute(Tuple.of(pendingTtl.toSeconds() + " seconds"))
+    public Uni<Void> removeAbandonedPendingBlobs() {
+        OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(pendingTtl);
+        return pool.preparedQuery("delete from blob where not committed and created < $1")
+                .execute(Tuple.of(cutoff))
                 .invoke(
                         rows -> {
                             if (rows.rowCount() > 0) {

@@ -8,8 +8,7 @@ import dev.appinstances.instance.InstanceEntity;
 import dev.appinstances.instance.InstanceView;
 import dev.appinstances.instance.InstanceViews;
 import dev.appinstances.register.Party;
-import dev.appinstances.register.PartyEntity;
-import dev.appinstances.register.PartyType;
+import dev.appinstances.register.Register;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -31,8 +30,10 @@ public class PageDocuments {
 
     private final DataElementRepository elements;
     private final InstanceViews views;
+    private final Register register;
 
-    public PageDocuments(DataElementRepository elements, InstanceViews views) {
+    public PageDocuments(DataElementRepository elements, InstanceViews views, Register register) {
+        this.register = register;
         this.elements = elements;
         this.views = views;
     }
@@ -44,7 +45,7 @@ public class PageDocuments {
         }
         List<UUID> ids = page.stream().map(instance -> instance.id).toList();
         List<Long> partyIds = page.stream().map(instance -> instance.partyId).distinct().toList();
-        return PartyEntity.<PartyEntity>list("partyId in ?1", partyIds)
+        return register.partiesById(partyIds)
                 .chain(
                         parties ->
                                 elements.list("instanceId in ?1 order by instanceId, position", ids)
@@ -67,11 +68,9 @@ public class PageDocuments {
 
     private List<InstanceView> assemble(
             List<InstanceEntity> page,
-            List<PartyEntity> parties,
+            Map<Long, Party> partyById,
             List<DataElementEntity> data,
             List<CompleteConfirmationEntity> confirmations) {
-        Map<Long, Party> partyById = new HashMap<>();
-        parties.forEach(party -> partyById.put(party.partyId, toParty(party)));
         Map<UUID, List<DataElementEntity>> dataByInstance = new HashMap<>();
         data.forEach(
                 element ->
@@ -94,18 +93,5 @@ public class PageDocuments {
                                         // like a single read: no confirmations is null, not []
                                         confirmationsByInstance.get(instance.id)))
                 .toList();
-    }
-
-    private static Party toParty(PartyEntity entity) {
-        return new Party(
-                entity.partyId,
-                entity.partyUuid,
-                PartyType.fromAltinnName(entity.partyType),
-                entity.ssn,
-                entity.orgNumber,
-                entity.unitType,
-                entity.username,
-                entity.name,
-                entity.deleted);
     }
 }

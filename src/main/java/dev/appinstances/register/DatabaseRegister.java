@@ -26,6 +26,20 @@ public class DatabaseRegister implements Register {
     }
 
     @Override
+    public Uni<Map<Long, Party>> partiesById(Collection<Long> partyIds) {
+        if (partyIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return PartyEntity.<PartyEntity>list("partyId in ?1", partyIds)
+                .map(
+                        parties -> {
+                            Map<Long, Party> byId = new HashMap<>();
+                            parties.forEach(party -> byId.put(party.partyId, party.toParty()));
+                            return byId;
+                        });
+    }
+
+    @Override
     public Uni<Party> partyBySsn(String ssn) {
         return partyWhere("ssn", ssn);
     }

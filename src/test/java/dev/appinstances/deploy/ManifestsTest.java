@@ -92,7 +92,7 @@ class ManifestsTest {
 
     /** Secrets the manifests use but do not create; deploy/README.md says where they come from. */
     private static final Set<String> EXTERNAL_SECRETS =
-            Set.of("app-instances-db-app", "app-instances-jwt");
+            Set.of("app-instances-db-app", "app-instances-jwt", "app-instances-query");
 
     /** The service's {@code @ConfigMapping} interfaces. */
     private static final List<Class<?>> CONFIG_MAPPINGS =
