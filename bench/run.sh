@@ -197,6 +197,18 @@ pgb_ms() { # name percentile
 }
 
 # ---------------------------------------------------------------- warm-up (JIT, pools, caches)
+# ---------------------------------------------------------------- CPU of other processes
+# The machine may be shared (builds, tests). top samples every 2 s for the rest of the run;
+# the summary reports how much CPU processes other than ours (the service, postgres, wrk,
+# pgbench, this script) took while we measured.
+top_samples=$(( (WARMUP * 2 + DURATION * 4) / 2 + 60 ))
+top -b -d 2 -n "$top_samples" -w 256 >"$out/top.txt" 2>/dev/null &
+top_pid=$!
+stop_top() { kill "$top_pid" 2>/dev/null || true; wait "$top_pid" 2>/dev/null || true; }
+trap 'stop_top; stop_service' EXIT
+marks="$out/phases.txt"
+mark() { echo "$(date +%H:%M:%S) $1" >>"$marks"; }
+
 log "warm-up: GET ${WARMUP}s, POST ${WARMUP}s"
 run_wrk warmup-get "$WARMUP" get.lua "$BASE"
 run_wrk warmup-post "$WARMUP" post.lua "$create_url"
@@ -207,6 +219,7 @@ reset_db
 
 # ---------------------------------------------------------------- service
 log "service GET: ${DURATION}s, $CONNECTIONS connections, $THREADS threads"
+mark sget
 t0=$(cpu_ticks)
 run_wrk service-get "$DURATION" get.lua "$BASE"
 t1=$(cpu_ticks)
@@ -214,7 +227,9 @@ checkpoint
 
 log "service POST: ${DURATION}s"
 rows0=$(count_rows)
+mark spost
 run_wrk service-post "$DURATION" post.lua "$create_url"
+mark idle
 t2=$(cpu_ticks)
 sleep 1
 rows1=$(count_rows)
@@ -226,14 +241,48 @@ reset_db
 
 # ---------------------------------------------------------------- pgbench, same SQL
 log "pgbench GET SQL: ${DURATION}s"
+mark pget
 run_pgbench pgbench-get get.sql
+mark idle
 checkpoint
 log "pgbench POST SQL: ${DURATION}s"
+mark ppost
 run_pgbench pgbench-post post.sql
+mark idle
 pg_created=$(db -At -c "SELECT count(*) FROM instance WHERE created_by = 'pgbench'")
 reset_db
 
 stop_service
+stop_top
+
+# Per measured phase: the mean over top samples of the %CPU summed over processes that are not
+# ours (100 = one core), its maximum, and the process name that took most.
+awk -v svc="$svc_pid" -v me="$$" '
+  FNR == NR { mt[NR] = $1; mp[NR] = $2; nm = NR; next }
+  /^top - / {
+    t = $3; ph = ""
+    for (i = 1; i <= nm; i++) if (mt[i] <= t) ph = mp[i]
+    keep = (ph != "" && ph != "idle"); if (keep) { n[ph]++; k = ph SUBSEP n[ph] }
+    hdr = 0; next
+  }
+  /^ *PID +USER/ { hdr = 1; next }
+  hdr && keep && NF >= 12 {
+    cmd = $12; for (i = 13; i <= NF; i++) cmd = cmd " " $i
+    if ($1 == svc || $1 == me || cmd ~ /^(postgres|wrk|pgbench|top|psql|awk|sleep|cat|curl|bash)$/) next
+    f[k] += $9; by[ph, cmd] += $9; cmds[cmd] = 1
+  }
+  END {
+    split("sget spost pget ppost", phases, " ")
+    for (j = 1; j <= 4; j++) {
+      ph = phases[j]; sum = 0; max = 0; best = 0; top1 = "-"
+      for (i = 1; i <= n[ph]; i++) { v = f[ph, i]; sum += v; if (v > max) max = v }
+      for (c in cmds) if (by[ph, c] > best) { best = by[ph, c]; top1 = c }
+      printf "%s %.0f %.0f %s\n", ph, (n[ph] ? sum / n[ph] : 0), max, top1
+    }
+  }' "$marks" "$out/top.txt" >"$out/foreign-cpu.txt"
+other() { awk -v ph="$1" '$1 == ph {print $2}' "$out/foreign-cpu.txt"; }
+foreign_worst=$(awk '$2 > m {m = $2} END {print m + 0}' "$out/foreign-cpu.txt")
+foreign_top=$(sort -k2 -n -r "$out/foreign-cpu.txt" | awk 'NR == 1 {print $4}')
 
 # ---------------------------------------------------------------- report
 s_get=$(wrk_rps "$out/service-get.txt");   s_post=$(wrk_rps "$out/service-post.txt")
@@ -261,16 +310,17 @@ summary="$out/summary.md"
   echo "- load: $CONNECTIONS connections, $THREADS threads, ${DURATION}s per phase after ${WARMUP}s+${WARMUP}s warm-up; $INSTANCES seeded instances, GET picks one at random"
   echo "- pgbench: -M prepared -c $CONNECTIONS -j $THREADS -T $DURATION, scripts bench/pgbench/get.sql and post.sql (one transaction = the SQL of one request)"
   echo
-  echo "| workload | client | requests/s | p50 ms | p99 ms | requests | errors | service CPU ms/req | service / pgbench |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
-  echo "| GET instance | service (wrk) | $s_get | $(wrk_ms "$out/service-get.txt" 50%) | $(wrk_ms "$out/service-get.txt" 99%) | $n_sget | $e_sget | $(cpu_ms $((t1 - t0)) "$n_sget") | $(ratio "$s_get" "$p_get") |"
-  echo "| GET instance | pgbench, same SQL | $p_get | $(pgb_ms pgbench-get 50) | $(pgb_ms pgbench-get 99) | $n_pget | $e_pget | | |"
-  echo "| JSON create | service (wrk) | $s_post | $(wrk_ms "$out/service-post.txt" 50%) | $(wrk_ms "$out/service-post.txt" 99%) | $n_spost | $e_spost | $(cpu_ms $((t2 - t1)) "$n_spost") | $(ratio "$s_post" "$p_post") |"
-  echo "| JSON create | pgbench, same SQL | $p_post | $(pgb_ms pgbench-post 50) | $(pgb_ms pgbench-post 99) | $n_ppost | $e_ppost | | |"
+  echo "| workload | client | requests/s | p50 ms | p99 ms | requests | errors | service CPU ms/req | service / pgbench | other processes' CPU % |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| GET instance | service (wrk) | $s_get | $(wrk_ms "$out/service-get.txt" 50%) | $(wrk_ms "$out/service-get.txt" 99%) | $n_sget | $e_sget | $(cpu_ms $((t1 - t0)) "$n_sget") | $(ratio "$s_get" "$p_get") | $(other sget) |"
+  echo "| GET instance | pgbench, same SQL | $p_get | $(pgb_ms pgbench-get 50) | $(pgb_ms pgbench-get 99) | $n_pget | $e_pget | | | $(other pget) |"
+  echo "| JSON create | service (wrk) | $s_post | $(wrk_ms "$out/service-post.txt" 50%) | $(wrk_ms "$out/service-post.txt" 99%) | $n_spost | $e_spost | $(cpu_ms $((t2 - t1)) "$n_spost") | $(ratio "$s_post" "$p_post") | $(other spost) |"
+  echo "| JSON create | pgbench, same SQL | $p_post | $(pgb_ms pgbench-post 50) | $(pgb_ms pgbench-post 99) | $n_ppost | $e_ppost | | | $(other ppost) |"
   echo
   echo "- service memory after the run: VmHWM $((vmhwm / 1024)) MiB (peak RSS), VmRSS $((vmrss / 1024)) MiB"
   echo "- rows created: service POST $created (wrk counted $n_spost completed), pgbench POST $pg_created (pgbench counted $n_ppost)"
-  echo "- service log: $(grep -c ' ERROR ' "$out/service.log" || true) ERROR lines, $(grep -c ' WARN ' "$out/service.log" || true) WARN lines (see service.log)"
+  echo "- other processes' CPU %: mean over the phase of top samples (every 2 s) of the CPU that processes other than the service, PostgreSQL, wrk and pgbench took (100 = one core; most: $foreign_top); see foreign-cpu.txt and top.txt"
+  echo "- service log: $(grep -cE '"level":"ERROR"| ERROR ' "$out/service.log" || true) ERROR lines, $(grep -cE '"level":"WARN"| WARN ' "$out/service.log" || true) WARN lines (see service.log)"
 } >"$summary"
 
 # Rows check: every completed create is a row; at most CONNECTIONS more may have been in flight.
@@ -282,6 +332,11 @@ fi
 [ "$pg_created" = "$n_ppost" ] || bad="${bad:+$bad; }pgbench POST created $pg_created rows for $n_ppost transactions"
 if [ -n "$bad" ]; then
   printf '\n**INVALID RUN: %s** (raw output in this folder)\n' "$bad" >>"$summary"
+fi
+if [ "$foreign_worst" -gt "${FOREIGN_CPU_MAX:-10}" ]; then
+  printf '\n**DISTURBED RUN: other processes took up to %s%% CPU on average in a phase (over %s%%); run again on a quiet machine.**\n' \
+    "$foreign_worst" "${FOREIGN_CPU_MAX:-10}" >>"$summary"
+  bad="${bad:+$bad; }disturbed"
 fi
 
 gzip -f "$out"/pgbench-*-log.* 2>/dev/null || true
