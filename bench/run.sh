@@ -105,6 +105,7 @@ log "starting $JAR on port $BENCH_PORT"
     "$JAVA" $JAVA_OPTS -jar "$JAR"
 ) >"$out/service.log" 2>&1 &
 svc_pid=$!
+svc_pid_seen=$svc_pid  # svc_pid is cleared when the service stops; the report needs it after
 echo "$svc_pid" >"$out/service.pid"
 
 ready=
@@ -257,7 +258,7 @@ stop_top
 
 # Per measured phase: the mean over top samples of the %CPU summed over processes that are not
 # ours (100 = one core), its maximum, and the process name that took most.
-awk -v svc="$svc_pid" -v me="$$" '
+awk -v svc="$svc_pid_seen" -v me="$$" '
   FNR == NR { mt[NR] = $1; mp[NR] = $2; nm = NR; next }
   /^top - / {
     t = $3; ph = ""
