@@ -1,6 +1,8 @@
 package dev.appinstances.data;
 
+import dev.appinstances.appmetadata.DataType;
 import dev.appinstances.auth.CallerFactory;
+import dev.appinstances.blob.BlobInfo;
 import dev.appinstances.common.Detached;
 import dev.appinstances.common.Paths;
 import io.quarkus.security.Authenticated;
@@ -25,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -84,26 +87,20 @@ public class DataElementResource {
         var caller = callers.from(token);
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         String filename = filename(request);
-        return service.checkNewElement(
-                        caller, partyId, instanceGuid, dataType, contentType, ifMatch)
-                .chain(
-                        type ->
-                                service.receiveContent(request, type)
-                                        .chain(
-                                                blob ->
-                                                        Detached.run(
-                                                                        () ->
-                                                                                service.attachNew(
-                                                                                        caller,
-                                                                                        partyId,
-                                                                                        instanceGuid,
-                                                                                        type,
-                                                                                        contentType,
-                                                                                        filename,
-                                                                                        blob,
-                                                                                        ifMatch))
-                                                                .onFailure()
-                                                                .call(() -> service.discard(blob))))
+        return withContent(
+                        request,
+                        service.checkNewElement(
+                                caller, partyId, instanceGuid, dataType, contentType, ifMatch),
+                        (type, blob) ->
+                                service.attachNew(
+                                        caller,
+                                        partyId,
+                                        instanceGuid,
+                                        type,
+                                        contentType,
+                                        filename,
+                                        blob,
+                                        ifMatch))
                 .map(
                         view ->
                                 RestResponse.ResponseBuilder.<DataElementView>created(
@@ -152,30 +149,20 @@ public class DataElementResource {
         var caller = callers.from(token);
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         String filename = filename(request);
-        return service.checkReplacement(
-                        caller, partyId, instanceGuid, dataGuid, contentType, ifMatch)
-                .chain(
-                        type ->
-                                service.receiveContent(request, type)
-                                        .chain(
-                                                blob ->
-                                                        Detached.run(
-                                                                        () ->
-                                                                                service
-                                                                                        .attachReplacement(
-                                                                                                caller,
-                                                                                                partyId,
-                                                                                                instanceGuid,
-                                                                                                dataGuid,
-                                                                                                contentType,
-                                                                                                filename,
-                                                                                                blob,
-                                                                                                ifMatch))
-                                                                .onFailure()
-                                                                .call(
-                                                                        () ->
-                                                                                service.discard(
-                                                                                        blob))));
+        return withContent(
+                request,
+                service.checkReplacement(
+                        caller, partyId, instanceGuid, dataGuid, contentType, ifMatch),
+                (type, blob) ->
+                        service.attachReplacement(
+                                caller,
+                                partyId,
+                                instanceGuid,
+                                dataGuid,
+                                contentType,
+                                filename,
+                                blob,
+                                ifMatch));
     }
 
     @DELETE
@@ -194,6 +181,25 @@ public class DataElementResource {
             @HeaderParam("If-Match") String ifMatch) {
         var caller = callers.from(token);
         return Detached.run(() -> service.delete(caller, partyId, instanceGuid, dataGuid, ifMatch));
+    }
+
+    /**
+     * The three steps of a content write: check (short session), stream the body into a pending
+     * blob (no transaction), attach it (short transaction, finished even if the client leaves); the
+     * pending content is discarded when the attach fails.
+     */
+    private <T> Uni<T> withContent(
+            HttpServerRequest request,
+            Uni<DataType> check,
+            BiFunction<DataType, BlobInfo, Uni<T>> attach) {
+        return check.chain(
+                type ->
+                        service.receiveContent(request, type)
+                                .chain(
+                                        blob ->
+                                                Detached.<T>run(() -> attach.apply(type, blob))
+                                                        .onFailure()
+                                                        .call(() -> service.discard(blob))));
     }
 
     private static String filename(HttpServerRequest request) {
