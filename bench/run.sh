@@ -133,7 +133,8 @@ template=$(sed -n 's/^{"id":"[0-9]*\/\([0-9a-f-]*\)".*/\1/p' "$out/template.json
 [ -n "$template" ] || die "no id in the template response"
 
 log "seeding $INSTANCES instances"
-cols="instance_owner_party_id,app_id,org,instance_owner,due_before,visible_after,process,current_task,read_status,substatus,archived,soft_deleted,hard_deleted,presentation_texts,data_values,created,created_by,last_changed,last_changed_by,version"
+# Every column but id, from the schema itself, so that migrations don't break the copy.
+cols=$(db -At -c "SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'instance' AND column_name <> 'id'")
 db -v tmpl="$template" -v n="$INSTANCES" <<SQL
 INSERT INTO instance (id,$cols)
   SELECT md5('bench-' || g)::uuid, $cols FROM instance, generate_series(1, :n) g WHERE id = :'tmpl';
