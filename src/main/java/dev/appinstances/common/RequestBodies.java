@@ -37,7 +37,7 @@ public class RequestBodies {
                                         }
                                         if (body.length() + chunk.length() > limit) {
                                             overflow[0] = true;
-                                            closeAfterResponse(request);
+                                            stopReading(request);
                                             emitter.fail(tooLargeProblem(limit));
                                             return;
                                         }
@@ -68,13 +68,21 @@ public class RequestBodies {
     }
 
     private static <T> Uni<T> tooLarge(HttpServerRequest request, long limit) {
-        closeAfterResponse(request);
+        stopReading(request);
         return Uni.createFrom().failure(tooLargeProblem(limit));
     }
 
-    /** The rest of an oversized body is not read: the connection cannot be reused. */
-    private static void closeAfterResponse(HttpServerRequest request) {
-        request.response().putHeader(HttpHeaders.CONNECTION, "close");
+    /**
+     * Stops reading a body that has been answered early: the rest is drained unread until the
+     * connection closes after the answer (it cannot be reused), so that the client sees the answer
+     * rather than a reset.
+     */
+    public static void stopReading(HttpServerRequest request) {
+        if (!request.isEnded()) {
+            request.response().putHeader(HttpHeaders.CONNECTION, "close");
+            request.handler(ignored -> {});
+            request.resume();
+        }
     }
 
     private static PayloadTooLargeException tooLargeProblem(long limit) {

@@ -2,12 +2,12 @@ package dev.appinstances.data;
 
 import dev.appinstances.appmetadata.ApplicationMetadata;
 import dev.appinstances.appmetadata.DataType;
+import dev.appinstances.common.MediaTypes;
 import dev.appinstances.problem.ContentTypeNotAllowedException;
 import dev.appinstances.problem.DataElementTooLargeException;
 import dev.appinstances.problem.EmptyDataElementException;
 import dev.appinstances.problem.InstanceNotWritableException;
 import dev.appinstances.problem.UnknownDataTypeException;
-import java.util.Locale;
 
 /** The per-data-type rules every piece of content must satisfy; pure, testable without HTTP. */
 public final class DataTypeRules {
@@ -32,11 +32,14 @@ public final class DataTypeRules {
         if (type.allowedContentTypes == null || type.allowedContentTypes.isEmpty()) {
             return;
         }
-        String mediaType = mediaType(contentType);
+        String mediaType = MediaTypes.mediaType(contentType);
         boolean allowed =
                 mediaType != null
                         && type.allowedContentTypes.stream()
-                                .anyMatch(allowedType -> mediaType.equals(mediaType(allowedType)));
+                                .anyMatch(
+                                        allowedType ->
+                                                mediaType.equals(
+                                                        MediaTypes.mediaType(allowedType)));
         if (!allowed) {
             throw new ContentTypeNotAllowedException(
                     what
@@ -86,12 +89,5 @@ public final class DataTypeRules {
                             + (currentTask == null ? "none" : currentTask)
                             + ")");
         }
-    }
-
-    static String mediaType(String contentType) {
-        if (contentType == null || contentType.isBlank()) {
-            return null;
-        }
-        return contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     }
 }

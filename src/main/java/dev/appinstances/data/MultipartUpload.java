@@ -4,6 +4,8 @@ import dev.appinstances.appmetadata.AppDefinition;
 import dev.appinstances.appmetadata.DataType;
 import dev.appinstances.blob.BlobStore;
 import dev.appinstances.blob.BlobWriter;
+import dev.appinstances.common.MediaTypes;
+import dev.appinstances.common.RequestBodies;
 import dev.appinstances.common.VertxContexts;
 import dev.appinstances.problem.ContentTypeNotAllowedException;
 import dev.appinstances.problem.MalformedMultipartException;
@@ -163,10 +165,8 @@ final class MultipartUpload implements MultipartStream.Listener {
         if (template != null) {
             throw new MalformedMultipartException("The body has more than one instance part");
         }
-        String mediaType = DataTypeRules.mediaType(headers.contentType());
-        if (mediaType != null
-                && !mediaType.equals("application/json")
-                && !mediaType.endsWith("+json")) {
+        if (MediaTypes.mediaType(headers.contentType()) != null
+                && !MediaTypes.isJson(headers.contentType())) {
             throw new ContentTypeNotAllowedException(
                     "The instance part must be application/json, not " + headers.contentType());
         }
@@ -262,13 +262,7 @@ final class MultipartUpload implements MultipartStream.Listener {
         }
         done = true;
         emitter.fail(error);
-        if (!request.isEnded()) {
-            // The rest of the body is drained unread until the connection closes after the
-            // answer, so that the client sees the answer rather than a reset.
-            request.response().putHeader(HttpHeaders.CONNECTION, "close");
-            request.handler(ignored -> {});
-            request.resume();
-        }
+        RequestBodies.stopReading(request);
         discardStoredContent();
     }
 

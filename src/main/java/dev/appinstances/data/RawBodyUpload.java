@@ -4,6 +4,7 @@ import dev.appinstances.appmetadata.DataType;
 import dev.appinstances.blob.BlobInfo;
 import dev.appinstances.blob.BlobStore;
 import dev.appinstances.blob.BlobWriter;
+import dev.appinstances.common.RequestBodies;
 import dev.appinstances.common.VertxContexts;
 import dev.appinstances.problem.PayloadTooLargeException;
 import io.quarkus.logging.Log;
@@ -112,11 +113,7 @@ final class RawBodyUpload {
         }
         done = true;
         emitter.fail(error);
-        if (!request.isEnded()) {
-            request.response().putHeader(HttpHeaders.CONNECTION, "close");
-            request.handler(ignored -> {});
-            request.resume();
-        }
+        RequestBodies.stopReading(request);
         writer.abort()
                 .chain(() -> blobs.discardPending(List.of(writer.id())))
                 .subscribe()

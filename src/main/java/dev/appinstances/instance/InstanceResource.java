@@ -2,6 +2,7 @@ package dev.appinstances.instance;
 
 import dev.appinstances.appmetadata.AppSettings;
 import dev.appinstances.auth.CallerFactory;
+import dev.appinstances.common.MediaTypes;
 import dev.appinstances.common.Paths;
 import dev.appinstances.common.RequestBodies;
 import dev.appinstances.data.MultipartUploads;
@@ -113,10 +114,10 @@ public class InstanceResource {
     private Uni<RestResponse<InstanceView>> createFromJson(
             String instanceOwnerPartyId, HttpServerRequest request) {
         var caller = callers.from(token);
-        service.checkMayInstantiate(caller);
+        service.checkMayInstantiate(caller, false);
         return bodies.readAll(request, maxJsonBodySize)
                 .map(body -> templates.read(requireJson(request, body), instanceOwnerPartyId))
-                .chain(command -> service.create(caller, command, List.of()))
+                .chain(command -> service.create(caller, command, List.of(), false))
                 .map(InstanceResource::created);
     }
 
@@ -166,7 +167,7 @@ public class InstanceResource {
     private Uni<RestResponse<InstanceView>> createFromMultipart(
             String instanceOwnerPartyId, HttpServerRequest request) {
         var caller = callers.from(token);
-        service.checkMayInstantiate(caller);
+        service.checkMayInstantiate(caller, false);
         return uploads.receive(request)
                 .chain(
                         received ->
@@ -179,7 +180,10 @@ public class InstanceResource {
                                         .chain(
                                                 command ->
                                                         service.create(
-                                                                caller, command, received.parts()))
+                                                                caller,
+                                                                command,
+                                                                received.parts(),
+                                                                false))
                                         .onFailure()
                                         .call(() -> uploads.discard(received.blobIds())))
                 .map(InstanceResource::created);
@@ -253,16 +257,11 @@ public class InstanceResource {
             return body;
         }
         String contentType = request.getHeader("Content-Type");
-        if (contentType == null || !isJson(contentType)) {
+        if (!MediaTypes.isJson(contentType)) {
             throw new UnsupportedContentTypeException(
                     "An instance template must be sent as application/json, not "
                             + (contentType == null ? "without a Content-Type" : contentType));
         }
         return body;
-    }
-
-    private static boolean isJson(String contentType) {
-        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase();
-        return mediaType.equals("application/json") || mediaType.endsWith("+json");
     }
 }

@@ -51,14 +51,9 @@ public class InstanceService {
         this.documents = documents;
     }
 
-    /** The checks that need only the caller; run before the body is read. */
-    public void checkMayInstantiate(Caller caller) {
-        checkMayInstantiate(caller, false);
-    }
-
     /**
-     * As Altinn, a copy of the owner's own archived instance is allowed even when users may not
-     * instantiate.
+     * The checks that need only the caller; run before the body is read. As in Altinn, a copy of
+     * the owner's own archived instance is allowed even when users may not instantiate.
      */
     public void checkMayInstantiate(Caller caller, boolean copy) {
         access.requireAuthenticationLevel(caller);
@@ -69,22 +64,10 @@ public class InstanceService {
 
     /**
      * Creates the instance and, in the same transaction, one data element per stored part: all of
-     * it becomes visible at once, or nothing does.
+     * it becomes visible at once, or nothing does. {@code copy}: it copies an archived instance.
      */
     @WithTransaction
     public Uni<InstanceView> create(
-            Caller caller, CreateInstanceCommand command, List<StoredPart> parts) {
-        return createChecked(caller, command, parts, false);
-    }
-
-    /** As {@link #create}, for a copy of an archived instance. */
-    @WithTransaction
-    public Uni<InstanceView> create(
-            Caller caller, CreateInstanceCommand command, List<StoredPart> parts, boolean copy) {
-        return createChecked(caller, command, parts, copy);
-    }
-
-    private Uni<InstanceView> createChecked(
             Caller caller, CreateInstanceCommand command, List<StoredPart> parts, boolean copy) {
         checkMayInstantiate(caller, copy);
         return lookupOwner(command.owner())

@@ -3,6 +3,7 @@ package dev.appinstances.query;
 import dev.appinstances.appmetadata.AppDefinition;
 import dev.appinstances.auth.AccessControl;
 import dev.appinstances.auth.Caller;
+import dev.appinstances.instance.InstanceDocuments;
 import dev.appinstances.instance.InstanceEntity;
 import dev.appinstances.problem.InvalidQueryParameterException;
 import dev.appinstances.problem.ScopeRequiredException;
@@ -30,7 +31,7 @@ public class InstanceQueryService {
     private final AccessControl access;
     private final AppDefinition app;
     private final ContinuationTokens tokens;
-    private final PageDocuments documents;
+    private final InstanceDocuments documents;
     private final QueryLinks links;
     private final InstanceQueryParser parser;
 
@@ -38,7 +39,7 @@ public class InstanceQueryService {
             AccessControl access,
             AppDefinition app,
             ContinuationTokens tokens,
-            PageDocuments documents,
+            InstanceDocuments documents,
             QueryLinks links,
             QuerySettings settings) {
         this.access = access;
@@ -131,7 +132,7 @@ public class InstanceQueryService {
                             }
                             String nextLink = next;
                             return documents
-                                    .of(page)
+                                    .ofAll(page)
                                     .map(
                                             views ->
                                                     new QueryPage(
