@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One step of an instance's process: the start event, a task (once ended), the end event. */
+/** One step of an instance's process: a task once it has ended, or the end event. */
 @Entity
 @Table(name = "process_event")
 public class ProcessEventEntity extends PanacheEntityBase {

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ProcessHistoryList")
 public record ProcessHistory(List<Item> processHistory) {
 
-    /** {@code eventType} is StartEvent, Task or EndEvent; a task appears once it has ended. */
+    /** {@code eventType} is Task (once the task has ended) or EndEvent. */
     @Schema(name = "ProcessHistoryItem")
     public record Item(
             String eventType,

@@ -56,7 +56,7 @@ public class ProcessResource {
 
     @GET
     @Path("history")
-    @Operation(summary = "The steps the process has taken: start event, ended tasks, end event")
+    @Operation(summary = "The steps the process has taken: ended tasks and the end event")
     @APIResponse(
             responseCode = "200",
             description = "Oldest first",
