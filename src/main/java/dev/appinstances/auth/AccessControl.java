@@ -1,7 +1,7 @@
 package dev.appinstances.auth;
 
-import dev.appinstances.appmetadata.AppDefinition;
-import dev.appinstances.appmetadata.AppSettings;
+import dev.appinstances.app.AppDefinition;
+import dev.appinstances.app.AppSettings;
 import dev.appinstances.problem.AccessDeniedException;
 import dev.appinstances.problem.AppOwnerOnlyException;
 import dev.appinstances.problem.AuthenticationLevelTooLowException;
@@ -50,6 +50,15 @@ public class AccessControl {
         if (!caller.isAppOwner()) {
             throw new AppOwnerOnlyException("Only the app owner (" + app.org() + ") may " + what);
         }
+    }
+
+    /**
+     * The gate in front of everything done for a party: the token's authentication level first,
+     * then the right to act for the party (403 that reveals nothing more).
+     */
+    public Uni<Void> requirePartyAccess(Caller caller, long partyId) {
+        requireAuthenticationLevel(caller);
+        return requireActFor(caller, partyId);
     }
 
     /** Passes when the caller may act for the party; otherwise 403 that reveals nothing more. */

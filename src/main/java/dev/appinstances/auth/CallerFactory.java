@@ -1,6 +1,6 @@
 package dev.appinstances.auth;
 
-import dev.appinstances.appmetadata.AppDefinition;
+import dev.appinstances.app.AppDefinition;
 import dev.appinstances.problem.AccessDeniedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonNumber;

@@ -1,6 +1,5 @@
 package dev.appinstances.blob;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -30,11 +29,13 @@ public class PostgresBlobStore implements BlobStore {
             "select substring(data from $3 for $4) from blob_chunk where blob_id = $1 and seq = $2";
 
     private final Pool pool;
+    private final BlobRepository rows;
     private final int chunkSize;
     private final Duration pendingTtl;
 
-    public PostgresBlobStore(Pool pool, BlobSettings settings) {
+    public PostgresBlobStore(Pool pool, BlobRepository rows, BlobSettings settings) {
         this.pool = pool;
+        this.rows = rows;
         this.chunkSize = (int) settings.chunkSize().asLongValue();
         this.pendingTtl = settings.pendingTtl();
     }
@@ -46,12 +47,10 @@ public class PostgresBlobStore implements BlobStore {
 
     @Override
     public Uni<Void> commitInCurrentTransaction(Collection<UUID> blobIds) {
-        return updateInSession("update blob set committed = true where id in (:ids)", blobIds);
-    }
-
-    @Override
-    public Uni<Void> deleteInCurrentTransaction(Collection<UUID> blobIds) {
-        return updateInSession("delete from blob where id in (:ids)", blobIds);
+        if (blobIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return rows.commit(blobIds).replaceWithVoid();
     }
 
     @Override
@@ -133,18 +132,5 @@ public class PostgresBlobStore implements BlobStore {
             chunks.add(new BlobChunk(row.getInteger(0), row.getLong(1), row.getInteger(2)));
         }
         return chunks;
-    }
-
-    private static Uni<Void> updateInSession(String sql, Collection<UUID> blobIds) {
-        if (blobIds.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Panache.getSession()
-                .chain(
-                        session ->
-                                session.createNativeQuery(sql)
-                                        .setParameter("ids", blobIds)
-                                        .executeUpdate())
-                .replaceWithVoid();
     }
 }

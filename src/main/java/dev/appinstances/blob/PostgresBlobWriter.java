@@ -17,6 +17,9 @@ import java.util.UUID;
  * Streams one blob into {@code blob_chunk} rows. One statement is in flight at a time, each in its
  * own short autocommit, so no connection is held while the client is slow; at most one full chunk
  * waits behind it before the writer reports back-pressure.
+ *
+ * <p>Confined to the Vert.x context that feeds it: every call, and every completion of its
+ * statements, happens there, so it needs no locks.
  */
 final class PostgresBlobWriter implements BlobWriter {
 
@@ -58,12 +61,12 @@ final class PostgresBlobWriter implements BlobWriter {
     }
 
     @Override
-    public synchronized long size() {
+    public long size() {
         return size;
     }
 
     @Override
-    public synchronized void append(Buffer data) {
+    public void append(Buffer data) {
         if (aborted) {
             return;
         }
@@ -78,19 +81,17 @@ final class PostgresBlobWriter implements BlobWriter {
     }
 
     @Override
-    public synchronized boolean isBackedUp() {
+    public boolean isBackedUp() {
         return fullChunks.size() > 1 && failure == null && !aborted;
     }
 
     @Override
     public void onDrained(Runnable action) {
-        synchronized (this) {
-            if (isBackedUp()) {
-                drainActions.add(action);
-                return;
-            }
+        if (isBackedUp()) {
+            drainActions.add(action);
+        } else {
+            action.run();
         }
-        action.run();
     }
 
     @Override
@@ -98,21 +99,19 @@ final class PostgresBlobWriter implements BlobWriter {
         return Uni.createFrom()
                 .<Void>emitter(
                         emitter -> {
-                            synchronized (this) {
-                                if (current.length() > 0) {
-                                    fullChunks.add(current);
-                                    current = Buffer.buffer();
-                                }
-                                whenIdle =
-                                        () -> {
-                                            if (failure != null) {
-                                                emitter.fail(failure);
-                                            } else {
-                                                emitter.complete(null);
-                                            }
-                                        };
-                                pump();
+                            if (current.length() > 0) {
+                                fullChunks.add(current);
+                                current = Buffer.buffer();
                             }
+                            whenIdle =
+                                    () -> {
+                                        if (failure != null) {
+                                            emitter.fail(failure);
+                                        } else {
+                                            emitter.complete(null);
+                                        }
+                                    };
+                            pump();
                         })
                 .chain(this::recordSizeAndHash);
     }
@@ -122,13 +121,11 @@ final class PostgresBlobWriter implements BlobWriter {
         return Uni.createFrom()
                 .emitter(
                         emitter -> {
-                            synchronized (this) {
-                                aborted = true;
-                                fullChunks.clear();
-                                current = Buffer.buffer();
-                                whenIdle = () -> emitter.complete(null);
-                                pump();
-                            }
+                            aborted = true;
+                            fullChunks.clear();
+                            current = Buffer.buffer();
+                            whenIdle = () -> emitter.complete(null);
+                            pump();
                         });
     }
 
@@ -144,17 +141,15 @@ final class PostgresBlobWriter implements BlobWriter {
     }
 
     private Uni<Void> ensureRow() {
-        synchronized (this) {
-            if (rowCreated) {
-                return Uni.createFrom().voidItem();
-            }
-            rowCreated = true;
+        if (rowCreated) {
+            return Uni.createFrom().voidItem();
         }
+        rowCreated = true;
         return pool.preparedQuery(INSERT_BLOB).execute(Tuple.of(id)).replaceWithVoid();
     }
 
     /** Starts the next statement unless one is running; reports idleness when nothing is left. */
-    private synchronized void pump() {
+    private void pump() {
         if (inFlight) {
             return;
         }
@@ -183,14 +178,12 @@ final class PostgresBlobWriter implements BlobWriter {
     }
 
     private void stored(Throwable error) {
-        synchronized (this) {
-            inFlight = false;
-            if (error != null && failure == null) {
-                failure = error;
-            }
-            if (!isBackedUp()) {
-                runDrainActions();
-            }
+        inFlight = false;
+        if (error != null && failure == null) {
+            failure = error;
+        }
+        if (!isBackedUp()) {
+            runDrainActions();
         }
         pump();
     }
@@ -199,9 +192,5 @@ final class PostgresBlobWriter implements BlobWriter {
         List<Runnable> actions = new ArrayList<>(drainActions);
         drainActions.clear();
         actions.forEach(Runnable::run);
-    }
-
-    synchronized Throwable failure() {
-        return failure;
     }
 }

@@ -1,14 +1,15 @@
 package dev.appinstances.data;
 
-import dev.appinstances.appmetadata.DataType;
-import dev.appinstances.auth.CallerFactory;
-import dev.appinstances.blob.BlobInfo;
-import dev.appinstances.common.Detached;
-import dev.appinstances.common.Paths;
+import dev.appinstances.auth.CurrentCaller;
+import dev.appinstances.http.InstancePath;
+import dev.appinstances.http.Paths;
+import dev.appinstances.http.RequestBodies;
+import dev.appinstances.instance.DataElementView;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,11 +25,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BiFunction;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,18 +49,18 @@ public class DataElementResource {
 
     private final DataElementService service;
     private final BlobStoreReader content;
-    private final CallerFactory callers;
-    private final JsonWebToken token;
+    private final RequestBodies bodies;
+    private final CurrentCaller caller;
 
     public DataElementResource(
             DataElementService service,
             BlobStoreReader content,
-            CallerFactory callers,
-            JsonWebToken token) {
+            RequestBodies bodies,
+            CurrentCaller caller) {
         this.service = service;
         this.content = content;
-        this.callers = callers;
-        this.token = token;
+        this.bodies = bodies;
+        this.caller = caller;
     }
 
     @POST
@@ -79,28 +79,11 @@ public class DataElementResource {
     @APIResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
     public Uni<RestResponse<DataElementView>> upload(
-            @PathParam("instanceOwnerPartyId") long partyId,
-            @PathParam("instanceGuid") UUID instanceGuid,
+            @BeanParam InstancePath path,
             @QueryParam("dataType") String dataType,
             @HeaderParam("If-Match") String ifMatch,
             @Context HttpServerRequest request) {
-        var caller = callers.from(token);
-        String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
-        String filename = filename(request);
-        return withContent(
-                        request,
-                        service.checkNewElement(
-                                caller, partyId, instanceGuid, dataType, contentType, ifMatch),
-                        (type, blob) ->
-                                service.attachNew(
-                                        caller,
-                                        partyId,
-                                        instanceGuid,
-                                        type,
-                                        contentType,
-                                        filename,
-                                        blob,
-                                        ifMatch))
+        return service.upload(caller.get(), path.ref(), dataType, ifMatch, bodies.of(request))
                 .map(
                         view ->
                                 RestResponse.ResponseBuilder.<DataElementView>created(
@@ -117,14 +100,12 @@ public class DataElementResource {
     @APIResponse(responseCode = "200", description = "The content")
     @APIResponse(responseCode = "206", description = "The requested range")
     public RestMulti<Buffer> download(
-            @PathParam("instanceOwnerPartyId") long partyId,
-            @PathParam("instanceGuid") UUID instanceGuid,
+            @BeanParam InstancePath path,
             @PathParam("dataGuid") UUID dataGuid,
             @HeaderParam("Range") String range) {
-        var caller = callers.from(token);
         return RestMulti.fromUniResponse(
-                service.download(caller, partyId, instanceGuid, dataGuid, range),
-                download -> content.read(download),
+                service.download(caller.get(), path.ref(), dataGuid, range),
+                content::read,
                 DataElementResource::headers,
                 download -> download.partial() ? 206 : 200);
     }
@@ -141,28 +122,11 @@ public class DataElementResource {
     @APIResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
     public Uni<DataElementView> replace(
-            @PathParam("instanceOwnerPartyId") long partyId,
-            @PathParam("instanceGuid") UUID instanceGuid,
+            @BeanParam InstancePath path,
             @PathParam("dataGuid") UUID dataGuid,
             @HeaderParam("If-Match") String ifMatch,
             @Context HttpServerRequest request) {
-        var caller = callers.from(token);
-        String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
-        String filename = filename(request);
-        return withContent(
-                request,
-                service.checkReplacement(
-                        caller, partyId, instanceGuid, dataGuid, contentType, ifMatch),
-                (type, blob) ->
-                        service.attachReplacement(
-                                caller,
-                                partyId,
-                                instanceGuid,
-                                dataGuid,
-                                contentType,
-                                filename,
-                                blob,
-                                ifMatch));
+        return service.replace(caller.get(), path.ref(), dataGuid, ifMatch, bodies.of(request));
     }
 
     @DELETE
@@ -175,40 +139,14 @@ public class DataElementResource {
             content = @Content(schema = @Schema(implementation = DataElementView.class)))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     public Uni<DataElementView> delete(
-            @PathParam("instanceOwnerPartyId") long partyId,
-            @PathParam("instanceGuid") UUID instanceGuid,
+            @BeanParam InstancePath path,
             @PathParam("dataGuid") UUID dataGuid,
             @HeaderParam("If-Match") String ifMatch) {
-        var caller = callers.from(token);
-        return Detached.run(() -> service.delete(caller, partyId, instanceGuid, dataGuid, ifMatch));
-    }
-
-    /**
-     * The three steps of a content write: check (short session), stream the body into a pending
-     * blob (no transaction), attach it (short transaction, finished even if the client leaves); the
-     * pending content is discarded when the attach fails.
-     */
-    private <T> Uni<T> withContent(
-            HttpServerRequest request,
-            Uni<DataType> check,
-            BiFunction<DataType, BlobInfo, Uni<T>> attach) {
-        return check.chain(
-                type ->
-                        service.receiveContent(request, type)
-                                .chain(
-                                        blob ->
-                                                Detached.<T>run(() -> attach.apply(type, blob))
-                                                        .onFailure()
-                                                        .call(() -> service.discard(blob))));
-    }
-
-    private static String filename(HttpServerRequest request) {
-        String disposition = request.getHeader(HttpHeaders.CONTENT_DISPOSITION);
-        return disposition == null ? null : PartHeaders.of(0, disposition, null).filename();
+        return service.delete(caller.get(), path.ref(), dataGuid, ifMatch);
     }
 
     private static Map<String, List<String>> headers(Download download) {
-        var headers = new java.util.LinkedHashMap<String, List<String>>();
+        var headers = new LinkedHashMap<String, List<String>>();
         headers.put(HttpHeaders.CONTENT_TYPE, List.of(download.contentType()));
         headers.put(HttpHeaders.CONTENT_LENGTH, List.of(Long.toString(download.range().length())));
         headers.put(HttpHeaders.ETAG, List.of(download.etag()));

@@ -1,92 +1,158 @@
 package dev.appinstances.data;
 
-import dev.appinstances.appmetadata.AppDefinition;
-import dev.appinstances.appmetadata.AppSettings;
-import dev.appinstances.appmetadata.DataType;
+import dev.appinstances.app.AppDefinition;
+import dev.appinstances.app.DataType;
 import dev.appinstances.auth.Caller;
-import dev.appinstances.blob.BlobInfo;
 import dev.appinstances.blob.BlobStore;
+import dev.appinstances.common.InstanceRef;
 import dev.appinstances.common.TimeSource;
+import dev.appinstances.http.ContentDisposition;
+import dev.appinstances.http.RequestBody;
+import dev.appinstances.instance.DataElementEntity;
+import dev.appinstances.instance.DataElementRepository;
+import dev.appinstances.instance.DataElementView;
+import dev.appinstances.instance.DataElementViews;
+import dev.appinstances.instance.DataElements;
+import dev.appinstances.instance.DataTypeRules;
+import dev.appinstances.instance.ElementContents;
+import dev.appinstances.instance.InstanceAccess;
 import dev.appinstances.instance.InstanceEntity;
-import dev.appinstances.instance.InstanceService;
+import dev.appinstances.instance.InstanceWriteRules;
+import dev.appinstances.instance.StoredPart;
+import dev.appinstances.persistence.Transactions;
 import dev.appinstances.problem.DataElementNotFoundException;
 import dev.appinstances.problem.MaxCountExceededException;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The data element API's rules. Writes are three steps so that no database connection waits on the
- * client: check (short session), stream the content into a pending blob (no transaction), then
- * attach it (short transaction that re-checks, since things may have changed meanwhile).
+ * The data element API's rules. A content write is three steps so that no database connection waits
+ * on the client: check (short session), stream the content into a pending blob (no transaction),
+ * then attach it (short transaction that checks again, since things may have changed meanwhile);
+ * content whose attach fails is discarded.
  */
 @ApplicationScoped
 public class DataElementService {
 
-    private final InstanceService instanceService;
+    private static final String CONTENT_DISPOSITION = "Content-Disposition";
+
+    private final InstanceAccess instances;
     private final DataElementRepository elements;
+    private final DataElements dataElements;
+    private final ElementContents contents;
     private final BlobStore blobs;
     private final AppDefinition app;
     private final DataElementViews views;
+    private final Transactions transactions;
     private final TimeSource time;
-    private final DataElements dataElements;
-    private final long maxRequestBytes;
 
+    @SuppressWarnings("java:S107") // constructor injection
     public DataElementService(
-            InstanceService instanceService,
+            InstanceAccess instances,
             DataElementRepository elements,
+            DataElements dataElements,
+            ElementContents contents,
             BlobStore blobs,
             AppDefinition app,
             DataElementViews views,
-            TimeSource time,
-            DataElements dataElements,
-            AppSettings settings) {
-        this.instanceService = instanceService;
+            Transactions transactions,
+            TimeSource time) {
+        this.instances = instances;
         this.elements = elements;
+        this.dataElements = dataElements;
+        this.contents = contents;
         this.blobs = blobs;
         this.app = app;
         this.views = views;
+        this.transactions = transactions;
         this.time = time;
-        this.dataElements = dataElements;
-        this.maxRequestBytes = settings.limits().maxRequestSize().asLongValue();
     }
 
-    /** Step 1 of a new element: may the caller add content of this type now? */
-    @WithSession
-    public Uni<DataType> checkNewElement(
-            Caller caller,
-            long partyId,
-            UUID instanceGuid,
-            String dataTypeId,
-            String contentType,
-            String ifMatch) {
+    /** A new data element of the type, with the body as its content. */
+    public Uni<DataElementView> upload(
+            Caller caller, InstanceRef ref, String dataTypeId, String ifMatch, RequestBody body) {
+        String contentType = body.contentType();
+        String filename = filename(body);
+        return transactions
+                .read(() -> checkNewElement(caller, ref, dataTypeId, contentType, ifMatch))
+                .chain(type -> receive(body, type, filename))
+                .chain(
+                        part ->
+                                transactions
+                                        .change(() -> attachNew(caller, ref, part, ifMatch))
+                                        .onFailure()
+                                        .call(() -> contents.discard(List.of(part))));
+    }
+
+    /** New content for an existing element, under the same rules as an upload. */
+    public Uni<DataElementView> replace(
+            Caller caller, InstanceRef ref, UUID dataGuid, String ifMatch, RequestBody body) {
+        String contentType = body.contentType();
+        String filename = filename(body);
+        return transactions
+                .read(() -> checkReplacement(caller, ref, dataGuid, contentType, ifMatch))
+                .chain(type -> receive(body, type, filename))
+                .chain(
+                        part ->
+                                transactions
+                                        .change(
+                                                () ->
+                                                        attachReplacement(
+                                                                caller, ref, dataGuid, part,
+                                                                ifMatch))
+                                        .onFailure()
+                                        .call(() -> contents.discard(List.of(part))));
+    }
+
+    /** Removes the element; its content goes with it. */
+    public Uni<DataElementView> delete(
+            Caller caller, InstanceRef ref, UUID dataGuid, String ifMatch) {
+        return transactions.change(
+                () ->
+                        instances
+                                .writable(caller, ref, ifMatch)
+                                .chain(
+                                        instance ->
+                                                writableElement(instance, dataGuid)
+                                                        .chain(
+                                                                element ->
+                                                                        remove(
+                                                                                caller, instance,
+                                                                                element))));
+    }
+
+    /** What to send for a content download, after the read check. */
+    public Uni<Download> download(
+            Caller caller, InstanceRef ref, UUID dataGuid, String rangeHeader) {
+        return transactions.read(
+                () ->
+                        instances
+                                .visible(caller, ref)
+                                .chain(instance -> element(instance, dataGuid))
+                                .map(element -> Download.of(element, rangeHeader)));
+    }
+
+    private Uni<DataType> checkNewElement(
+            Caller caller, InstanceRef ref, String dataTypeId, String contentType, String ifMatch) {
         DataType type =
                 DataTypeRules.requireDataType(
                         app.metadata(),
                         dataTypeId == null ? "" : dataTypeId,
                         "dataType '" + dataTypeId + "'");
         DataTypeRules.requireAllowedContentType(type, contentType, "The data element");
-        return writableInstance(caller, partyId, instanceGuid, ifMatch)
+        return instances
+                .writable(caller, ref, ifMatch)
                 .call(instance -> requireRoomFor(instance, type))
                 .replaceWith(type);
     }
 
-    /** Step 1 of a replacement: may the caller replace this element's content now? */
-    @WithSession
-    public Uni<DataType> checkReplacement(
-            Caller caller,
-            long partyId,
-            UUID instanceGuid,
-            UUID dataGuid,
-            String contentType,
-            String ifMatch) {
-        return writableInstance(caller, partyId, instanceGuid, ifMatch)
+    private Uni<DataType> checkReplacement(
+            Caller caller, InstanceRef ref, UUID dataGuid, String contentType, String ifMatch) {
+        return instances
+                .writable(caller, ref, ifMatch)
                 .chain(instance -> writableElement(instance, dataGuid))
                 .map(
                         element -> {
@@ -97,151 +163,64 @@ public class DataElementService {
                         });
     }
 
-    /** Step 2: stream the request body into a pending blob. */
-    public Uni<BlobInfo> receiveContent(HttpServerRequest request, DataType type) {
-        return Uni.createFrom()
-                .deferred(() -> new RawBodyUpload(request, type, blobs, maxRequestBytes).receive());
+    /** Streams the body into a pending blob, held to the data type's size rules. */
+    private Uni<StoredPart> receive(RequestBody body, DataType type, String filename) {
+        return body.stream(new ElementUpload(contents.start(type, "The data element")))
+                .map(blob -> new StoredPart(type, filename, body.contentType(), blob));
     }
 
-    /** Step 3 of a new element: attach the stored content, re-checking every rule. */
-    @WithTransaction
-    public Uni<DataElementView> attachNew(
-            Caller caller,
-            long partyId,
-            UUID instanceGuid,
-            DataType type,
-            String contentType,
-            String filename,
-            BlobInfo blob,
-            String ifMatch) {
-        return writableInstance(caller, partyId, instanceGuid, ifMatch)
-                .call(instance -> requireRoomFor(instance, type))
+    private Uni<DataElementView> attachNew(
+            Caller caller, InstanceRef ref, StoredPart part, String ifMatch) {
+        return instances
+                .writable(caller, ref, ifMatch)
+                .call(instance -> requireRoomFor(instance, part.dataType()))
                 .chain(
                         instance ->
-                                nextPosition(instance.id)
+                                dataElements
+                                        .nextPosition(instance.id)
                                         .chain(
                                                 position -> {
                                                     Instant now = time.now();
                                                     instance.touch(now, caller.actorId());
-                                                    var part =
-                                                            new StoredPart(
-                                                                    type,
-                                                                    filename,
-                                                                    contentType,
-                                                                    blob);
-                                                    return persistNew(
-                                                            instance, position, part, now, caller);
-                                                }));
+                                                    return dataElements.attach(
+                                                            instance.id,
+                                                            position,
+                                                            List.of(part),
+                                                            now,
+                                                            caller.actorId());
+                                                })
+                                        .map(created -> views.of(created.get(0), instance)));
     }
 
-    /** Step 3 of a replacement: swap the content and drop the old blob. */
-    @WithTransaction
-    public Uni<DataElementView> attachReplacement(
-            Caller caller,
-            long partyId,
-            UUID instanceGuid,
-            UUID dataGuid,
-            String contentType,
-            String filename,
-            BlobInfo blob,
-            String ifMatch) {
-        return writableInstance(caller, partyId, instanceGuid, ifMatch)
+    /** Swaps the content; the schema removes the old blob with the reference to it. */
+    private Uni<DataElementView> attachReplacement(
+            Caller caller, InstanceRef ref, UUID dataGuid, StoredPart part, String ifMatch) {
+        return instances
+                .writable(caller, ref, ifMatch)
                 .chain(
                         instance ->
                                 writableElement(instance, dataGuid)
                                         .chain(
                                                 element -> {
-                                                    UUID oldBlob = element.blobId;
                                                     Instant now = time.now();
-                                                    element.blobId = blob.id();
-                                                    element.size = blob.size();
-                                                    element.contentHash = blob.sha256();
-                                                    element.contentType = contentType;
-                                                    if (filename != null) {
-                                                        element.filename = filename;
-                                                    }
-                                                    element.lastChanged = now;
-                                                    element.lastChangedBy = caller.actorId();
+                                                    element.replaceContent(
+                                                            part, now, caller.actorId());
                                                     instance.touch(now, caller.actorId());
                                                     return blobs.commitInCurrentTransaction(
-                                                                    List.of(blob.id()))
-                                                            .chain(() -> elements.flush())
-                                                            .chain(
-                                                                    () ->
-                                                                            blobs
-                                                                                    .deleteInCurrentTransaction(
-                                                                                            List.of(
-                                                                                                    oldBlob)))
+                                                                    List.of(part.blob().id()))
                                                             .map(
                                                                     ignored ->
                                                                             views.of(
                                                                                     element,
-                                                                                    instance.appId,
-                                                                                    instance.partyId));
+                                                                                    instance));
                                                 }));
     }
 
-    @WithTransaction
-    public Uni<DataElementView> delete(
-            Caller caller, long partyId, UUID instanceGuid, UUID dataGuid, String ifMatch) {
-        return writableInstance(caller, partyId, instanceGuid, ifMatch)
-                .chain(
-                        instance ->
-                                writableElement(instance, dataGuid)
-                                        .chain(
-                                                element -> {
-                                                    instance.touch(time.now(), caller.actorId());
-                                                    var view =
-                                                            views.of(
-                                                                    element,
-                                                                    instance.appId,
-                                                                    instance.partyId);
-                                                    return elements.delete(element)
-                                                            .chain(() -> elements.flush())
-                                                            .chain(
-                                                                    () ->
-                                                                            blobs
-                                                                                    .deleteInCurrentTransaction(
-                                                                                            List.of(
-                                                                                                    element.blobId)))
-                                                            .replaceWith(view);
-                                                }));
-    }
-
-    /** What to send for a content download, after the read check. */
-    @WithSession
-    public Uni<Download> download(
-            Caller caller, long partyId, UUID instanceGuid, UUID dataGuid, String rangeHeader) {
-        return readableInstance(caller, partyId, instanceGuid)
-                .chain(instance -> element(instance, dataGuid))
-                .map(
-                        element -> {
-                            var range = ByteRange.parse(rangeHeader, element.size);
-                            return new Download(
-                                    element.blobId,
-                                    element.contentType,
-                                    element.filename,
-                                    "\"" + element.contentHash + "\"",
-                                    element.size,
-                                    range.orElse(new ByteRange(0, element.size)),
-                                    range.isPresent());
-                        });
-    }
-
-    /** Abandons the content of a write that did not go through. */
-    public Uni<Void> discard(BlobInfo blob) {
-        return blobs.discardPending(List.of(blob.id()));
-    }
-
-    private Uni<InstanceEntity> readableInstance(Caller caller, long partyId, UUID instanceGuid) {
-        return instanceService.visibleInstance(caller, partyId, instanceGuid);
-    }
-
-    private Uni<InstanceEntity> writableInstance(
-            Caller caller, long partyId, UUID instanceGuid, String ifMatch) {
-        return instanceService
-                .changeableInstance(caller, partyId, instanceGuid, ifMatch)
-                .invoke(InstanceWriteRules::requireWritable);
+    private Uni<DataElementView> remove(
+            Caller caller, InstanceEntity instance, DataElementEntity element) {
+        instance.touch(time.now(), caller.actorId());
+        DataElementView view = views.of(element, instance);
+        return elements.delete(element).replaceWith(view);
     }
 
     private Uni<DataElementEntity> element(InstanceEntity instance, UUID dataGuid) {
@@ -275,7 +254,7 @@ public class DataElementService {
 
     private Uni<Void> requireRoomFor(InstanceEntity instance, DataType type) {
         DataTypeRules.requireCurrentTask(type, instance.currentTask);
-        return elements.count("instanceId = ?1 and dataType = ?2", instance.id, type.id)
+        return elements.countOfType(instance.id, type.id)
                 .invoke(
                         count -> {
                             if (!DataTypeRules.isWithinMaxCount(type, count + 1)) {
@@ -290,22 +269,8 @@ public class DataElementService {
                 .replaceWithVoid();
     }
 
-    private Uni<Integer> nextPosition(UUID instanceId) {
-        return Panache.getSession()
-                .chain(
-                        session ->
-                                session.createNativeQuery(
-                                                "select coalesce(max(position), -1) + 1 from data_element"
-                                                        + " where instance_id = ?1",
-                                                Integer.class)
-                                        .setParameter(1, instanceId)
-                                        .getSingleResult());
-    }
-
-    private Uni<DataElementView> persistNew(
-            InstanceEntity instance, int position, StoredPart part, Instant now, Caller caller) {
-        return dataElements
-                .attach(instance.id, position, List.of(part), now, caller.actorId())
-                .map(created -> views.of(created.get(0), instance.appId, instance.partyId));
+    private static String filename(RequestBody body) {
+        String disposition = body.header(CONTENT_DISPOSITION);
+        return disposition == null ? null : ContentDisposition.parse(disposition).filename();
     }
 }

@@ -1,6 +1,5 @@
 package dev.appinstances.instance;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,7 +13,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "complete_confirmation")
 @IdClass(CompleteConfirmationEntity.Key.class)
-public class CompleteConfirmationEntity extends PanacheEntityBase {
+public class CompleteConfirmationEntity {
 
     @Id
     @Column(name = "instance_id")
@@ -28,6 +27,14 @@ public class CompleteConfirmationEntity extends PanacheEntityBase {
     public Instant confirmedOn;
 
     public record Key(UUID instanceId, String stakeholderId) implements Serializable {}
+
+    public static CompleteConfirmationEntity of(UUID instanceId, String stakeholderId, Instant on) {
+        var confirmation = new CompleteConfirmationEntity();
+        confirmation.instanceId = instanceId;
+        confirmation.stakeholderId = stakeholderId;
+        confirmation.confirmedOn = on;
+        return confirmation;
+    }
 
     CompleteConfirmation toConfirmation() {
         return new CompleteConfirmation(stakeholderId, confirmedOn);

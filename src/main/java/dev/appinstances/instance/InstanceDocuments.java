@@ -1,7 +1,5 @@
 package dev.appinstances.instance;
 
-import dev.appinstances.data.DataElementEntity;
-import dev.appinstances.data.DataElementRepository;
 import dev.appinstances.register.Party;
 import dev.appinstances.register.Register;
 import io.smallrye.mutiny.Uni;
@@ -20,12 +18,17 @@ import java.util.UUID;
 public class InstanceDocuments {
 
     private final DataElementRepository elements;
+    private final CompleteConfirmationRepository confirmations;
     private final InstanceViews views;
     private final Register register;
 
     public InstanceDocuments(
-            DataElementRepository elements, InstanceViews views, Register register) {
+            DataElementRepository elements,
+            CompleteConfirmationRepository confirmations,
+            InstanceViews views,
+            Register register) {
         this.elements = elements;
+        this.confirmations = confirmations;
         this.views = views;
         this.register = register;
     }
@@ -45,29 +48,25 @@ public class InstanceDocuments {
         return register.partiesById(partyIds)
                 .chain(
                         parties ->
-                                elements.list("instanceId in ?1 order by instanceId, position", ids)
+                                elements.ofInstances(ids)
                                         .chain(
                                                 data ->
-                                                        CompleteConfirmationEntity
-                                                                .<CompleteConfirmationEntity>list(
-                                                                        "instanceId in ?1 order by"
-                                                                                + " confirmedOn,"
-                                                                                + " stakeholderId",
-                                                                        ids)
+                                                        confirmations
+                                                                .ofInstances(ids)
                                                                 .map(
-                                                                        confirmations ->
+                                                                        rows ->
                                                                                 assemble(
                                                                                         page,
                                                                                         parties,
                                                                                         data,
-                                                                                        confirmations))));
+                                                                                        rows))));
     }
 
     private List<InstanceView> assemble(
             List<InstanceEntity> page,
             Map<Long, Party> partyById,
             List<DataElementEntity> data,
-            List<CompleteConfirmationEntity> confirmations) {
+            List<CompleteConfirmationEntity> confirmationRows) {
         Map<UUID, List<DataElementEntity>> dataByInstance = new HashMap<>();
         data.forEach(
                 element ->
@@ -75,11 +74,11 @@ public class InstanceDocuments {
                                 .computeIfAbsent(element.instanceId, id -> new ArrayList<>())
                                 .add(element));
         Map<UUID, List<CompleteConfirmation>> confirmationsByInstance = new HashMap<>();
-        confirmations.forEach(
+        confirmationRows.forEach(
                 row ->
                         confirmationsByInstance
                                 .computeIfAbsent(row.instanceId, id -> new ArrayList<>())
-                                .add(new CompleteConfirmation(row.stakeholderId, row.confirmedOn)));
+                                .add(row.toConfirmation()));
         return page.stream()
                 .map(
                         instance ->

@@ -1,7 +1,6 @@
 package dev.appinstances.instance;
 
 import dev.appinstances.process.ProcessState;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -16,7 +15,7 @@ import org.hibernate.type.SqlTypes;
 /** One instance row. Optimistic locking through {@link #version}. */
 @Entity
 @Table(name = "instance")
-public class InstanceEntity extends PanacheEntityBase {
+public class InstanceEntity {
 
     @Id public UUID id;
 

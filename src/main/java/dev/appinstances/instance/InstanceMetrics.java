@@ -1,6 +1,5 @@
 package dev.appinstances.instance;
 
-import dev.appinstances.common.Detached;
 import dev.appinstances.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -17,12 +16,10 @@ public class InstanceMetrics {
         this.registry = registry;
     }
 
-    /**
-     * Runs the operation to its end even if the client leaves ({@link Detached}) and counts it:
-     * "ok", the problem type's status, or "error".
-     */
+    /** Counts the operation's outcome: "ok", the problem type's status, or "error". */
     public <T> Uni<T> counted(String operation, Supplier<Uni<? extends T>> call) {
-        return Detached.<T>run(call)
+        return Uni.createFrom()
+                .<T>deferred(call)
                 .onItemOrFailure()
                 .invoke(
                         (item, failure) ->

@@ -1,9 +1,9 @@
 package dev.appinstances.instance;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.appinstances.data.DataElementView;
 import dev.appinstances.process.ProcessState;
 import dev.appinstances.register.Party;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The instance document of the App API (Altinn's InstanceResponse), field for field. */
+@RegisterForReflection
 @Schema(name = "Instance", description = "An instance, as the Altinn App API returns it")
 public record InstanceView(
         @Schema(examples = "50001337/6f1e3c2a-7d4b-4e8f-9a1c-2b3d4e5f6a7b") String id,
@@ -31,6 +32,7 @@ public record InstanceView(
         Instant lastChanged,
         String lastChangedBy) {
 
+    @RegisterForReflection
     @Schema(name = "InstanceOwner")
     public record OwnerView(
             @Schema(examples = "50001337") String partyId,
@@ -41,6 +43,7 @@ public record InstanceView(
             PartyView party) {}
 
     /** The owner's party from the register; {@code partyTypeName} 1 Person, 2 Org, 3 Self. */
+    @RegisterForReflection
     @Schema(name = "Party")
     public record PartyView(
             @JsonProperty("partyId") long partyId,
@@ -68,6 +71,7 @@ public record InstanceView(
     }
 
     /** {@code readStatus}: 0 Unread, 1 Read, 2 UpdatedSinceLastReview. */
+    @RegisterForReflection
     @Schema(name = "InstanceStatus")
     public record StatusView(
             @JsonProperty("isArchived") boolean isArchived,
@@ -79,6 +83,7 @@ public record InstanceView(
             @JsonProperty("readStatus") int readStatus,
             @JsonProperty("substatus") Substatus substatus) {}
 
+    @RegisterForReflection
     @Schema(name = "ResourceLinks")
     public record ResourceLinks(String apps, String platform) {}
 }

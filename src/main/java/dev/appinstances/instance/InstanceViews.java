@@ -1,8 +1,6 @@
 package dev.appinstances.instance;
 
-import dev.appinstances.appmetadata.AppSettings;
-import dev.appinstances.data.DataElementEntity;
-import dev.appinstances.data.DataElementViews;
+import dev.appinstances.app.AppSettings;
 import dev.appinstances.instance.InstanceView.OwnerView;
 import dev.appinstances.instance.InstanceView.PartyView;
 import dev.appinstances.instance.InstanceView.ResourceLinks;

@@ -2,9 +2,11 @@ package dev.appinstances.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** RFC 9457 problem details, the body of every error response. */
+@RegisterForReflection
 @Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json)")
 @JsonPropertyOrder({"type", "title", "status", "detail", "instance"})
 @JsonInclude(JsonInclude.Include.NON_NULL)

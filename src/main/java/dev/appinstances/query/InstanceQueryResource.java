@@ -1,6 +1,6 @@
 package dev.appinstances.query;
 
-import dev.appinstances.auth.CallerFactory;
+import dev.appinstances.auth.CurrentCaller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,14 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class InstanceQueryResource {
 
     private final InstanceQueryService service;
-    private final CallerFactory callers;
-    private final JsonWebToken token;
+    private final CurrentCaller caller;
 
-    public InstanceQueryResource(
-            InstanceQueryService service, CallerFactory callers, JsonWebToken token) {
+    public InstanceQueryResource(InstanceQueryService service, CurrentCaller caller) {
         this.service = service;
-        this.callers = callers;
-        this.token = token;
+        this.caller = caller;
     }
 
     @GET
@@ -57,6 +53,6 @@ public class InstanceQueryResource {
     @APIResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
     public Uni<QueryPage> query(@Context UriInfo uri) {
         return service.query(
-                callers.from(token), uri.getQueryParameters(), uri.getRequestUri().getRawQuery());
+                caller.get(), uri.getQueryParameters(), uri.getRequestUri().getRawQuery());
     }
 }

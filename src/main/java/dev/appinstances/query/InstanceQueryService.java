@@ -1,19 +1,17 @@
 package dev.appinstances.query;
 
-import dev.appinstances.appmetadata.AppDefinition;
+import dev.appinstances.app.AppDefinition;
 import dev.appinstances.auth.AccessControl;
 import dev.appinstances.auth.Caller;
 import dev.appinstances.instance.InstanceDocuments;
 import dev.appinstances.instance.InstanceEntity;
+import dev.appinstances.persistence.Transactions;
 import dev.appinstances.problem.InvalidQueryParameterException;
 import dev.appinstances.problem.ScopeRequiredException;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * {@code GET /storage/api/v1/instances}: the rules, independent of HTTP.
@@ -21,7 +19,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * <p>The app owner with scope {@value #READ_SCOPE} lists every instance of the app; anyone else
  * must name an {@code instanceOwner.partyId} they may act for and never sees hard-deleted
  * instances. A page is four queries: the instances (one more than the page size, to know whether
- * there is a next page), then parties, data elements and confirmations of the whole page.
+ * there is a next page) by hand-written SQL, then parties, data elements and confirmations of the
+ * whole page through the repositories.
  */
 @ApplicationScoped
 public class InstanceQueryService {
@@ -33,15 +32,22 @@ public class InstanceQueryService {
     private final ContinuationTokens tokens;
     private final InstanceDocuments documents;
     private final QueryLinks links;
+    private final QueryStore store;
+    private final Transactions transactions;
     private final InstanceQueryParser parser;
 
+    @SuppressWarnings("java:S107") // constructor injection
     public InstanceQueryService(
             AccessControl access,
             AppDefinition app,
             ContinuationTokens tokens,
             InstanceDocuments documents,
             QueryLinks links,
+            QueryStore store,
+            Transactions transactions,
             QuerySettings settings) {
+        this.store = store;
+        this.transactions = transactions;
         this.access = access;
         this.app = app;
         this.tokens = tokens;
@@ -54,8 +60,12 @@ public class InstanceQueryService {
      * @param parameters the decoded query parameters
      * @param rawQuery the query string as sent (still encoded), for {@code self} and {@code next}
      */
-    @WithSession
     public Uni<QueryPage> query(
+            Caller caller, Map<String, List<String>> parameters, String rawQuery) {
+        return transactions.read(() -> answer(caller, parameters, rawQuery));
+    }
+
+    private Uni<QueryPage> answer(
             Caller caller, Map<String, List<String>> parameters, String rawQuery) {
         access.requireAuthenticationLevel(caller);
         InstanceQuery query = parser.parse(parameters);
@@ -113,8 +123,7 @@ public class InstanceQueryService {
             String rawQuery) {
         QuerySql.Scope scope = new QuerySql.Scope(app.appId(), app.org(), !caller.isAppOwner());
         QuerySql.Statement statement = QuerySql.page(query, scope, after, query.size() + 1);
-        return Panache.getSession()
-                .chain(session -> rows(session, statement))
+        return store.rows(statement)
                 .chain(
                         rows -> {
                             boolean more = rows.size() > query.size();
@@ -141,16 +150,5 @@ public class InstanceQueryService {
                                                             nextLink,
                                                             views));
                         });
-    }
-
-    private static Uni<List<InstanceEntity>> rows(
-            Mutiny.Session session, QuerySql.Statement statement) {
-        Mutiny.SelectionQuery<InstanceEntity> query =
-                session.createNativeQuery(statement.sql(), InstanceEntity.class);
-        List<Object> parameters = statement.parameters();
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
-        return query.getResultList();
     }
 }

@@ -1,6 +1,6 @@
 package dev.appinstances.query;
 
-import dev.appinstances.appmetadata.AppSettings;
+import dev.appinstances.app.AppSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URLDecoder;

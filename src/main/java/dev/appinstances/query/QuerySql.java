@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Builds the SQL of one page. The text is made only of constants and ordinal placeholders ({@code
- * ?1}, {@code ?2}, ...); every value from the request is a bind parameter.
+ * $1}, {@code $2}, ...); every value from the request is a bind parameter.
  *
  * <p>Order and keyset: the listing is sorted {@code last_changed desc, id asc} (or exactly the
  * reverse for {@code asc:lastChanged}), which is the order of the {@code (app_id, last_changed
@@ -121,6 +121,6 @@ public final class QuerySql {
 
     private String bind(Object value) {
         parameters.add(value);
-        return "?" + parameters.size();
+        return "$" + parameters.size();
     }
 }

@@ -1,6 +1,5 @@
 package dev.appinstances.register;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,7 +8,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "party")
-public class PartyEntity extends PanacheEntityBase {
+public class PartyEntity {
 
     @Id
     @Column(name = "party_id")

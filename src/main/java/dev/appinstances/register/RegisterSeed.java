@@ -1,9 +1,11 @@
 package dev.appinstances.register;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.UUID;
 
 /** The register seed file: {@code {"parties": [...], "users": [...], "delegations": [...]}}. */
+@RegisterForReflection
 public record RegisterSeed(
         List<SeedParty> parties, List<SeedUser> users, List<SeedDelegation> delegations) {
 
@@ -13,6 +15,7 @@ public record RegisterSeed(
         delegations = delegations == null ? List.of() : delegations;
     }
 
+    @RegisterForReflection
     public record SeedParty(
             long partyId,
             UUID partyUuid,
@@ -24,7 +27,9 @@ public record RegisterSeed(
             String name,
             boolean isDeleted) {}
 
+    @RegisterForReflection
     public record SeedUser(long userId, long partyId, String username, String name) {}
 
+    @RegisterForReflection
     public record SeedDelegation(long userId, long partyId, List<String> roles) {}
 }

@@ -1,6 +1,5 @@
 package dev.appinstances.register;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,7 +7,7 @@ import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "app_user")
-public class UserEntity extends PanacheEntityBase {
+public class UserEntity {
 
     @Id
     @Column(name = "user_id")

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
+import dev.appinstances.testsupport.Contents;
 import dev.appinstances.testsupport.Database;
 import dev.appinstances.testsupport.EmbeddedPostgresResource;
 import dev.appinstances.testsupport.Tokens;
@@ -76,7 +77,7 @@ class DataElementApiTest {
 
     @Test
     void uploadStoresTheContentAndTheInstanceRecordsTheChange() throws Exception {
-        byte[] pdf = MultipartCreateTest.bytes(700_000, 11);
+        byte[] pdf = Contents.bytes(700_000, 11);
         String created =
                 given().auth()
                         .oauth2(SOPHIE)
@@ -92,7 +93,7 @@ class DataElementApiTest {
                         .body("filename", equalTo("plan v2.pdf"))
                         .body("contentType", equalTo("application/pdf"))
                         .body("size", equalTo(pdf.length))
-                        .body("contentHash", equalTo(MultipartCreateTest.sha256(pdf)))
+                        .body("contentHash", equalTo(Contents.sha256(pdf)))
                         .body("createdBy", equalTo(Tokens.APP_ORG_NUMBER));
         String id = response.extract().path("id");
         given().auth()
@@ -112,7 +113,7 @@ class DataElementApiTest {
                         .statusCode(200)
                         .contentType("application/pdf")
                         .header("Content-Length", String.valueOf(pdf.length))
-                        .header("ETag", "\"" + MultipartCreateTest.sha256(pdf) + "\"")
+                        .header("ETag", "\"" + Contents.sha256(pdf) + "\"")
                         .header("Content-Disposition", containsString("filename=\"plan v2.pdf\""))
                         .extract()
                         .asByteArray();
@@ -121,7 +122,7 @@ class DataElementApiTest {
 
     @Test
     void rangeRequestsReturnTheRequestedBytesAcrossChunks() {
-        byte[] content = MultipartCreateTest.bytes(700_000, 12);
+        byte[] content = Contents.bytes(700_000, 12);
         String id =
                 upload(SOPHIE, "attachment", "application/pdf", content)
                         .statusCode(201)
@@ -227,7 +228,7 @@ class DataElementApiTest {
                         SOPHIE,
                         "attachment",
                         "application/pdf",
-                        MultipartCreateTest.bytes(25 * 1024 * 1024 + 10, 13)),
+                        Contents.bytes(25 * 1024 * 1024 + 10, 13)),
                 413,
                 "data-element-too-large");
         db.eventuallyEquals(db::storedRows, before);

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.appinstances.appmetadata.AppConfigFiles;
-import dev.appinstances.appmetadata.AppDefinition;
-import dev.appinstances.appmetadata.AppDefinitionLoader;
-import dev.appinstances.appmetadata.AppSettings;
+import dev.appinstances.app.AppConfigFiles;
+import dev.appinstances.app.AppDefinition;
+import dev.appinstances.app.AppDefinitionLoader;
+import dev.appinstances.app.AppSettings;
 import dev.appinstances.blob.BlobSettings;
 import dev.appinstances.purge.PurgeSettings;
 import dev.appinstances.register.PartyType;

@@ -19,8 +19,8 @@ class QuerySqlTest {
         var statement = QuerySql.page(parser.parse(Map.of()), OWNER, null, 101);
         assertThat(statement.sql())
                 .isEqualTo(
-                        "select i.* from instance i where i.app_id = ?1"
-                                + " order by i.last_changed desc, i.id limit ?2");
+                        "select i.* from instance i where i.app_id = $1"
+                                + " order by i.last_changed desc, i.id limit $2");
         assertThat(statement.parameters()).containsExactly("ttd/example-app", 101);
     }
 
@@ -61,10 +61,10 @@ class QuerySqlTest {
         String sql = QuerySql.page(query, OWNER, null, 10).sql();
         assertThat(sql)
                 .contains("i.process->>'ended' is not null")
-                .contains("cast(i.process->>'ended' as timestamptz) >= ?")
-                .contains("i.created < ?")
-                .contains("i.due_before <= ?")
-                .contains("i.visible_after = ?")
+                .contains("cast(i.process->>'ended' as timestamptz) >= $")
+                .contains("i.created < $")
+                .contains("i.due_before <= $")
+                .contains("i.visible_after = $")
                 .contains("i.archived is not null")
                 .contains("i.soft_deleted is null")
                 .contains("i.hard_deleted is null")
@@ -86,8 +86,8 @@ class QuerySqlTest {
         var after = new ContinuationToken(Instant.parse("2024-01-01T00:00:00Z"), UUID.randomUUID());
         var desc = QuerySql.page(parser.parse(Map.of()), OWNER, after, 11);
         assertThat(desc.sql())
-                .contains("i.last_changed <= ?2 and (i.last_changed < ?2 or i.id > ?3)")
-                .endsWith("order by i.last_changed desc, i.id limit ?4");
+                .contains("i.last_changed <= $2 and (i.last_changed < $2 or i.id > $3)")
+                .endsWith("order by i.last_changed desc, i.id limit $4");
         assertThat(desc.parameters())
                 .containsExactly("ttd/example-app", after.lastChanged(), after.id(), 11);
         var asc =
@@ -97,8 +97,8 @@ class QuerySqlTest {
                         after,
                         11);
         assertThat(asc.sql())
-                .contains("i.last_changed >= ?2 and (i.last_changed > ?2 or i.id < ?3)")
-                .endsWith("order by i.last_changed, i.id desc limit ?4");
+                .contains("i.last_changed >= $2 and (i.last_changed > $2 or i.id < $3)")
+                .endsWith("order by i.last_changed, i.id desc limit $4");
     }
 
     @Test

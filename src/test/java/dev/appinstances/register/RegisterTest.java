@@ -2,6 +2,7 @@ package dev.appinstances.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.appinstances.persistence.Transactions;
 import dev.appinstances.testsupport.Database;
 import dev.appinstances.testsupport.EmbeddedPostgresResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -19,6 +20,7 @@ class RegisterTest {
     @Inject RegisterSeeder seeder;
     @Inject Register register;
     @Inject Database db;
+    @Inject Transactions transactions;
 
     @Test
     void seedingAgainChangesNothingAndDoesNotFail() {
@@ -35,28 +37,32 @@ class RegisterTest {
     @RunOnVertxContext
     void looksUpPartiesByEachIdentifier(UniAsserter asserter) {
         asserter.assertThat(
-                () -> register.partyById(50001337),
+                () -> transactions.read(() -> register.partyById(50001337)),
                 party -> {
                     assertThat(party.name()).isEqualTo("Sophie Salt");
                     assertThat(party.partyType()).isEqualTo(PartyType.PERSON);
                 });
         asserter.assertThat(
-                () -> register.partyBySsn("12247918309"),
+                () -> transactions.read(() -> register.partyBySsn("12247918309")),
                 party -> assertThat(party.partyId()).isEqualTo(50001337));
         asserter.assertThat(
-                () -> register.partyByOrgNumber("310000002"),
+                () -> transactions.read(() -> register.partyByOrgNumber("310000002")),
                 party -> assertThat(party.isSubUnit()).isTrue());
         asserter.assertThat(
-                () -> register.partyByUsername("KARI.SELVSTENDIG"),
+                () -> transactions.read(() -> register.partyByUsername("KARI.SELVSTENDIG")),
                 party -> assertThat(party.partyType()).isEqualTo(PartyType.SELF_IDENTIFIED));
-        asserter.assertThat(() -> register.partyById(1), party -> assertThat(party).isNull());
         asserter.assertThat(
-                () -> register.userById(1337),
+                () -> transactions.read(() -> register.partyById(1)),
+                party -> assertThat(party).isNull());
+        asserter.assertThat(
+                () -> transactions.read(() -> register.userById(1337)),
                 user -> assertThat(user.partyId()).isEqualTo(50001337));
         asserter.assertThat(
-                () -> register.hasDelegation(1337, 50001338), has -> assertThat(has).isTrue());
+                () -> transactions.read(() -> register.hasDelegation(1337, 50001338)),
+                has -> assertThat(has).isTrue());
         asserter.assertThat(
-                () -> register.hasDelegation(1340, 50001338), has -> assertThat(has).isFalse());
+                () -> transactions.read(() -> register.hasDelegation(1340, 50001338)),
+                has -> assertThat(has).isFalse());
     }
 
     private String registerFingerprint() {

@@ -1,0 +1,15 @@
+package dev.appinstances.blob;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.UUID;
+
+@ApplicationScoped
+class BlobRepository implements PanacheRepositoryBase<BlobEntity, UUID> {
+
+    Uni<Integer> commit(Collection<UUID> blobIds) {
+        return update("committed = true where id in ?1", blobIds);
+    }
+}

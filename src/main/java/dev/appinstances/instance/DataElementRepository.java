@@ -1,0 +1,48 @@
+package dev.appinstances.instance;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class DataElementRepository implements PanacheRepositoryBase<DataElementEntity, UUID> {
+
+    /** The instance's elements in upload order. */
+    public Uni<List<DataElementEntity>> ofInstance(UUID instanceId) {
+        return list("instanceId = ?1 order by position", instanceId);
+    }
+
+    /** The elements of several instances, each instance's in upload order. */
+    public Uni<List<DataElementEntity>> ofInstances(Collection<UUID> instanceIds) {
+        return list("instanceId in ?1 order by instanceId, position", instanceIds);
+    }
+
+    public Uni<Long> countOfType(UUID instanceId, String dataTypeId) {
+        return count("instanceId = ?1 and dataType = ?2", instanceId, dataTypeId);
+    }
+
+    public Uni<Long> deleteOfTypes(UUID instanceId, Collection<String> dataTypeIds) {
+        return delete("instanceId = ?1 and dataType in ?2", instanceId, dataTypeIds);
+    }
+
+    /** The position after the instance's last element (0 for the first). */
+    public Uni<Integer> nextPosition(UUID instanceId) {
+        return getSession()
+                .chain(
+                        session ->
+                                session.createSelectionQuery(
+                                                "select coalesce(max(position), -1) + 1"
+                                                        + " from DataElementEntity"
+                                                        + " where instanceId = ?1",
+                                                Integer.class)
+                                        .setParameter(1, instanceId)
+                                        .getSingleResult());
+    }
+
+    public Uni<Integer> lockAll(UUID instanceId) {
+        return update("locked = true where instanceId = ?1", instanceId);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.appinstances.instance;
+
+import dev.appinstances.app.AppDefinition;
+import dev.appinstances.auth.AccessControl;
+import dev.appinstances.auth.Caller;
+import dev.appinstances.common.InstanceRef;
+import dev.appinstances.problem.InstanceNotFoundException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The one gate in front of an existing instance. Call inside a session (or transaction):
+ *
+ * <ul>
+ *   <li>403 without the authentication level or the right to act for the party, whether or not the
+ *       instance exists (a caller without rights learns nothing);
+ *   <li>404 when it does not exist under that party and app, and when hard-deleted unless the
+ *       caller is the app owner;
+ *   <li>for changes, 412 when {@code If-Match} names an older version.
+ * </ul>
+ */
+@ApplicationScoped
+public class InstanceAccess {
+
+    private final AccessControl access;
+    private final InstanceRepository instances;
+    private final AppDefinition app;
+
+    public InstanceAccess(AccessControl access, InstanceRepository instances, AppDefinition app) {
+        this.access = access;
+        this.instances = instances;
+        this.app = app;
+    }
+
+    /** The instance, if the caller may see it. */
+    public Uni<InstanceEntity> visible(Caller caller, InstanceRef ref) {
+        return access.requirePartyAccess(caller, ref.partyId())
+                .chain(() -> instances.findById(ref.guid()))
+                .map(instance -> requireVisible(caller, instance, ref));
+    }
+
+    /** The instance for a change: visible to the caller, and still the version in If-Match. */
+    public Uni<InstanceEntity> changeable(Caller caller, InstanceRef ref, String ifMatch) {
+        return visible(caller, ref)
+                .invoke(instance -> InstanceETags.requireMatch(ifMatch, instance));
+    }
+
+    /** The instance for a change of its data: changeable, and neither archived nor deleted. */
+    public Uni<InstanceEntity> writable(Caller caller, InstanceRef ref, String ifMatch) {
+        return changeable(caller, ref, ifMatch).invoke(InstanceWriteRules::requireWritable);
+    }
+
+    private InstanceEntity requireVisible(Caller caller, InstanceEntity instance, InstanceRef ref) {
+        if (instance == null
+                || instance.partyId != ref.partyId()
+                || !instance.appId.equals(app.appId())
+                || (instance.hardDeleted != null && !caller.isAppOwner())) {
+            throw new InstanceNotFoundException("Instance " + ref + " does not exist");
+        }
+        return instance;
+    }
+}

@@ -1,0 +1,193 @@
+package dev.appinstances.instantiation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.appinstances.instance.ReadStatus;
+import dev.appinstances.instance.Substatus;
+import dev.appinstances.instantiation.InstanceTemplate.OwnerTemplate;
+import dev.appinstances.instantiation.InstanceTemplate.StatusTemplate;
+import dev.appinstances.problem.InvalidRequestException;
+import dev.appinstances.problem.MalformedJsonException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Reads and checks an instance template; every problem names the field it is about. */
+@ApplicationScoped
+public class InstanceTemplateReader {
+
+    private final ObjectReader treeReader;
+    private final ObjectMapper templateReader;
+
+    public InstanceTemplateReader(ObjectMapper json) {
+        this.treeReader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.templateReader = json;
+    }
+
+    /**
+     * @param body the request body; empty means "no template"
+     * @param queryPartyId the {@code instanceOwnerPartyId} query parameter, or null
+     */
+    public CreateInstanceCommand read(byte[] body, String queryPartyId) {
+        InstanceTemplate template = body.length == 0 ? null : parse(body);
+        return toCommand(template, queryPartyId);
+    }
+
+    CreateInstanceCommand toCommand(InstanceTemplate template, String queryPartyId) {
+        OwnerTemplate owner = template == null ? null : template.instanceOwner();
+        StatusTemplate status = template == null ? null : template.status();
+        return new CreateInstanceCommand(
+                ownerLookup(owner, queryPartyId),
+                template == null ? null : instant("dueBefore", template.dueBefore()),
+                template == null ? null : instant("visibleAfter", template.visibleAfter()),
+                status == null ? null : readStatus(status.readStatus()),
+                status == null ? null : substatus(status.substatus()),
+                template == null ? null : template.dataValues());
+    }
+
+    /** Syntax first (malformed JSON), then shape (wrong types), so each gets its own answer. */
+    private InstanceTemplate parse(byte[] body) {
+        JsonNode tree = readTree(body);
+        if (!tree.isObject()) {
+            throw new InvalidRequestException("The instance template must be a JSON object");
+        }
+        try {
+            return templateReader.treeToValue(tree, InstanceTemplate.class);
+        } catch (MismatchedInputException e) {
+            throw new InvalidRequestException(
+                    "Field '" + path(e) + "' has a value of the wrong type");
+        } catch (JsonProcessingException e) {
+            throw new InvalidRequestException("The instance template cannot be read");
+        }
+    }
+
+    private JsonNode readTree(byte[] body) {
+        try {
+            return treeReader.readTree(body);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new MalformedJsonException(
+                    "The body is not valid JSON"
+                            + (at == null
+                                    ? ""
+                                    : " (line "
+                                            + at.getLineNr()
+                                            + ", column "
+                                            + at.getColumnNr()
+                                            + ")"));
+        } catch (IOException e) {
+            throw new MalformedJsonException("The body could not be read as JSON");
+        }
+    }
+
+    private static OwnerLookup ownerLookup(OwnerTemplate owner, String queryPartyId) {
+        Map<String, String> given = new LinkedHashMap<>();
+        putIfGiven(given, "instanceOwnerPartyId (query)", queryPartyId);
+        if (owner != null) {
+            putIfGiven(given, "instanceOwner.partyId", owner.partyId());
+            putIfGiven(given, "instanceOwner.personNumber", owner.personNumber());
+            putIfGiven(given, "instanceOwner.organisationNumber", owner.organisationNumber());
+            putIfGiven(given, "instanceOwner.username", owner.username());
+        }
+        if (given.isEmpty()) {
+            throw new InvalidRequestException(
+                    "The instance owner is missing: give the instanceOwnerPartyId query parameter,"
+                            + " or one of instanceOwner.partyId, personNumber, organisationNumber"
+                            + " or username in the template");
+        }
+        if (given.size() > 1) {
+            throw new InvalidRequestException(
+                    "Give exactly one instance owner identifier, not "
+                            + String.join(" and ", given.keySet()));
+        }
+        var only = given.entrySet().iterator().next();
+        String value = only.getValue().trim();
+        return switch (only.getKey()) {
+            case "instanceOwner.personNumber" -> new OwnerLookup.ByPersonNumber(value);
+            case "instanceOwner.organisationNumber" -> new OwnerLookup.ByOrganisationNumber(value);
+            case "instanceOwner.username" -> new OwnerLookup.ByUsername(value);
+            default -> new OwnerLookup.ByPartyId(partyId(only.getKey(), value));
+        };
+    }
+
+    private static long partyId(String field, String value) {
+        try {
+            long partyId = Long.parseLong(value);
+            if (partyId > 0) {
+                return partyId;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidRequestException(
+                field + " must be a positive integer, was '" + value + "'");
+    }
+
+    private static void putIfGiven(Map<String, String> given, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            given.put(field, value);
+        }
+    }
+
+    static Instant instant(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant()
+                    .truncatedTo(ChronoUnit.MICROS);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(
+                    field
+                            + " must be an ISO-8601 date-time with a zone (Z or an offset), e.g."
+                            + " 2026-12-31T23:59:59Z; was '"
+                            + value
+                            + "'");
+        }
+    }
+
+    private static ReadStatus readStatus(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isTextual() || value.isIntegralNumber()) {
+            var parsed = ReadStatus.parse(value.asText());
+            if (parsed.isPresent()) {
+                return parsed.get();
+            }
+        }
+        throw new InvalidRequestException(
+                "status.readStatus must be 0, 1, 2, Unread, Read or UpdatedSinceLastReview; was "
+                        + value);
+    }
+
+    private static Substatus substatus(Substatus substatus) {
+        if (substatus != null && (substatus.label() == null || substatus.label().isBlank())) {
+            throw new InvalidRequestException("status.substatus.label is required");
+        }
+        return substatus;
+    }
+
+    private static String path(JsonMappingException e) {
+        List<String> parts = new ArrayList<>();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            parts.add(ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]");
+        }
+        return parts.stream().collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}

@@ -1,0 +1,213 @@
+package dev.appinstances.instantiation;
+
+import dev.appinstances.app.AppDefinition;
+import dev.appinstances.auth.AccessControl;
+import dev.appinstances.auth.Caller;
+import dev.appinstances.common.TimeSource;
+import dev.appinstances.http.HttpLimits;
+import dev.appinstances.http.MediaTypes;
+import dev.appinstances.http.RequestBody;
+import dev.appinstances.instance.DataElements;
+import dev.appinstances.instance.ElementContents;
+import dev.appinstances.instance.InstanceEntity;
+import dev.appinstances.instance.InstanceRepository;
+import dev.appinstances.instance.InstanceView;
+import dev.appinstances.instance.InstanceViews;
+import dev.appinstances.instance.ReadStatus;
+import dev.appinstances.instance.StoredPart;
+import dev.appinstances.persistence.Transactions;
+import dev.appinstances.problem.PartyNotFoundException;
+import dev.appinstances.problem.PartyTypeNotAllowedException;
+import dev.appinstances.problem.UnsupportedContentTypeException;
+import dev.appinstances.register.Party;
+import dev.appinstances.register.Register;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Creating instances from a JSON template or a multipart body. Content is received first, as
+ * pending blobs; then the instance and its data elements are created in one transaction, so all of
+ * it becomes visible at once or nothing does; content of a create that failed is discarded.
+ */
+@ApplicationScoped
+public class InstantiationService {
+
+    private final InstanceRepository instances;
+    private final Register register;
+    private final AccessControl access;
+    private final AppDefinition app;
+    private final InstanceViews views;
+    private final TimeSource time;
+    private final DataElements dataElements;
+    private final ElementContents contents;
+    private final InstanceTemplateReader templates;
+    private final MultipartUploads uploads;
+    private final Transactions transactions;
+    private final long maxJsonBodySize;
+
+    @SuppressWarnings("java:S107") // constructor injection of what one create touches
+    public InstantiationService(
+            InstanceRepository instances,
+            Register register,
+            AccessControl access,
+            AppDefinition app,
+            InstanceViews views,
+            TimeSource time,
+            DataElements dataElements,
+            ElementContents contents,
+            InstanceTemplateReader templates,
+            MultipartUploads uploads,
+            Transactions transactions,
+            HttpLimits limits) {
+        this.instances = instances;
+        this.register = register;
+        this.access = access;
+        this.app = app;
+        this.views = views;
+        this.time = time;
+        this.dataElements = dataElements;
+        this.contents = contents;
+        this.templates = templates;
+        this.uploads = uploads;
+        this.transactions = transactions;
+        this.maxJsonBodySize = limits.maxJsonBodySize().asLongValue();
+    }
+
+    /** A JSON instance template (or an empty body with the owner in the query). */
+    public Uni<InstanceView> createFromTemplate(
+            Caller caller, String queryPartyId, RequestBody body) {
+        checkMayInstantiate(caller, false);
+        return body.readAll(maxJsonBodySize)
+                .map(bytes -> templates.read(requireJson(body.contentType(), bytes), queryPartyId))
+                .chain(command -> create(caller, command, List.of(), false));
+    }
+
+    /** A multipart body: the {@code instance} part is the template, every other part an element. */
+    public Uni<InstanceView> createWithData(Caller caller, String queryPartyId, RequestBody body) {
+        checkMayInstantiate(caller, false);
+        return body.stream(uploads.newUpload(body.contentType()))
+                .chain(
+                        received ->
+                                Uni.createFrom()
+                                        .item(
+                                                () ->
+                                                        templates.read(
+                                                                received.instanceTemplate(),
+                                                                queryPartyId))
+                                        .chain(
+                                                command ->
+                                                        create(
+                                                                caller,
+                                                                command,
+                                                                received.parts(),
+                                                                false))
+                                        .onFailure()
+                                        .call(() -> contents.discard(received.parts())));
+    }
+
+    /**
+     * The checks that need only the caller; run before the body is read. As in Altinn, a copy of
+     * the owner's own archived instance is allowed even when users may not instantiate.
+     */
+    void checkMayInstantiate(Caller caller, boolean copy) {
+        access.requireAuthenticationLevel(caller);
+        if (!copy) {
+            access.requireInstantiationAllowed(caller);
+        }
+    }
+
+    /**
+     * Creates the instance and, in the same transaction, one data element per stored part. {@code
+     * copy}: it copies an archived instance. The caller discards the parts when this fails.
+     */
+    Uni<InstanceView> create(
+            Caller caller, CreateInstanceCommand command, List<StoredPart> parts, boolean copy) {
+        checkMayInstantiate(caller, copy);
+        return transactions.change(
+                () ->
+                        lookupOwner(command.owner())
+                                .call(party -> access.requireActFor(caller, party.partyId()))
+                                .invoke(this::requirePartyTypeAllowed)
+                                .chain(party -> persistNew(caller, command, party, parts)));
+    }
+
+    private Uni<InstanceView> persistNew(
+            Caller caller, CreateInstanceCommand command, Party party, List<StoredPart> parts) {
+        InstanceEntity instance = newInstance(caller, command, party);
+        return instances
+                .persist(instance)
+                .chain(
+                        () ->
+                                dataElements.attach(
+                                        instance.id, 0, parts, instance.created, caller.actorId()))
+                .map(elements -> views.of(instance, party, elements, null));
+    }
+
+    private Uni<Party> lookupOwner(OwnerLookup owner) {
+        return owner.lookupIn(register)
+                .map(
+                        found -> {
+                            if (found == null || found.isDeleted()) {
+                                throw new PartyNotFoundException(
+                                        "Cannot lookup party: no party with " + owner.describe());
+                            }
+                            return found;
+                        });
+    }
+
+    private void requirePartyTypeAllowed(Party party) {
+        if (!InstantiationRules.isPartyTypeAllowed(app.metadata().partyTypesAllowed, party)) {
+            throw new PartyTypeNotAllowedException(
+                    "Party "
+                            + party.partyId()
+                            + " is "
+                            + InstantiationRules.describeType(party)
+                            + ", which is not allowed to instantiate "
+                            + app.appId());
+        }
+    }
+
+    private InstanceEntity newInstance(Caller caller, CreateInstanceCommand command, Party owner) {
+        Instant now = time.now();
+        InstanceEntity instance = new InstanceEntity();
+        instance.id = UUID.randomUUID();
+        instance.partyId = owner.partyId();
+        instance.appId = app.appId();
+        instance.org = app.org();
+        instance.instanceOwner = InstantiationRules.normalizedOwner(owner);
+        instance.dueBefore = command.dueBefore();
+        instance.visibleAfter = command.visibleAfter() != null ? command.visibleAfter() : now;
+        instance.setProcess(app.process().start(now));
+        instance.readStatus = (short) initialReadStatus(caller, command).code();
+        instance.substatus = command.substatus();
+        instance.dataValues = command.dataValues();
+        instance.created = now;
+        instance.createdBy = caller.actorId();
+        instance.touch(now, caller.actorId());
+        return instance;
+    }
+
+    /** Like Altinn: what the owner creates is already read; the app owner's starts unread. */
+    private static ReadStatus initialReadStatus(Caller caller, CreateInstanceCommand command) {
+        if (!caller.isAppOwner()) {
+            return ReadStatus.READ;
+        }
+        return command.readStatus() != null ? command.readStatus() : ReadStatus.UNREAD;
+    }
+
+    /** A non-empty body must be JSON; an empty one means "no template". */
+    static byte[] requireJson(String contentType, byte[] body) {
+        if (body.length == 0) {
+            return body;
+        }
+        if (!MediaTypes.isJson(contentType)) {
+            throw new UnsupportedContentTypeException(
+                    "An instance template must be sent as application/json, not "
+                            + (contentType == null ? "without a Content-Type" : contentType));
+        }
+        return body;
+    }
+}

@@ -1,0 +1,224 @@
+package dev.appinstances.lifecycle;
+
+import dev.appinstances.app.AppDefinition;
+import dev.appinstances.auth.AccessControl;
+import dev.appinstances.auth.Caller;
+import dev.appinstances.common.InstanceRef;
+import dev.appinstances.common.TimeSource;
+import dev.appinstances.instance.CompleteConfirmationEntity;
+import dev.appinstances.instance.CompleteConfirmationRepository;
+import dev.appinstances.instance.InstanceAccess;
+import dev.appinstances.instance.InstanceDocuments;
+import dev.appinstances.instance.InstanceETags;
+import dev.appinstances.instance.InstanceEntity;
+import dev.appinstances.instance.InstanceRepository;
+import dev.appinstances.instance.InstanceView;
+import dev.appinstances.instance.Substatus;
+import dev.appinstances.instance.VersionedInstance;
+import dev.appinstances.persistence.Transactions;
+import dev.appinstances.problem.DeletionPreventedException;
+import dev.appinstances.problem.InstanceNotFoundException;
+import dev.appinstances.problem.InvalidRequestException;
+import dev.appinstances.register.Register;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * An instance after creation: read, the active list, substatus, complete, delete and restore. Each
+ * change is one transaction on the instance row, which its version guards.
+ */
+@ApplicationScoped
+public class InstanceLifecycleService {
+
+    private final InstanceAccess instances;
+    private final InstanceRepository repository;
+    private final CompleteConfirmationRepository confirmations;
+    private final AccessControl access;
+    private final AppDefinition app;
+    private final Register register;
+    private final InstanceDocuments documents;
+    private final Transactions transactions;
+    private final TimeSource time;
+
+    @SuppressWarnings("java:S107") // constructor injection
+    public InstanceLifecycleService(
+            InstanceAccess instances,
+            InstanceRepository repository,
+            CompleteConfirmationRepository confirmations,
+            AccessControl access,
+            AppDefinition app,
+            Register register,
+            InstanceDocuments documents,
+            Transactions transactions,
+            TimeSource time) {
+        this.instances = instances;
+        this.repository = repository;
+        this.confirmations = confirmations;
+        this.access = access;
+        this.app = app;
+        this.register = register;
+        this.documents = documents;
+        this.transactions = transactions;
+        this.time = time;
+    }
+
+    /** The instance document with its entity tag. */
+    public Uni<VersionedInstance> get(Caller caller, InstanceRef ref) {
+        return transactions.read(
+                () ->
+                        instances
+                                .visible(caller, ref)
+                                .chain(
+                                        instance ->
+                                                documents
+                                                        .of(instance)
+                                                        .map(
+                                                                doc ->
+                                                                        new VersionedInstance(
+                                                                                doc,
+                                                                                InstanceETags.of(
+                                                                                        instance)))));
+    }
+
+    /** The party's live instances of this app, newest change first, with display names. */
+    public Uni<List<SimpleInstance>> active(Caller caller, long partyId) {
+        return transactions.read(
+                () ->
+                        access.requirePartyAccess(caller, partyId)
+                                .chain(() -> repository.active(app.appId(), partyId))
+                                .chain(this::withDisplayNames));
+    }
+
+    public Uni<InstanceView> setSubstatus(
+            Caller caller, InstanceRef ref, Substatus substatus, String ifMatch) {
+        access.requireAppOwner(caller, "set the substatus");
+        if (substatus == null || substatus.label() == null || substatus.label().isBlank()) {
+            throw new InvalidRequestException("The substatus must have a label");
+        }
+        return change(
+                caller,
+                ref,
+                ifMatch,
+                instance -> {
+                    instance.substatus = substatus;
+                    instance.touch(time.now(), caller.actorId());
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    /** Adds the app owner's confirmation once; asking again changes nothing. */
+    public Uni<InstanceView> complete(Caller caller, InstanceRef ref, String ifMatch) {
+        access.requireAppOwner(caller, "confirm an instance complete");
+        return change(caller, ref, ifMatch, instance -> confirm(instance, caller));
+    }
+
+    public Uni<InstanceView> delete(Caller caller, InstanceRef ref, boolean hard, String ifMatch) {
+        return change(
+                caller,
+                ref,
+                ifMatch,
+                instance -> {
+                    Instant now = time.now();
+                    requireDeletable(instance, now);
+                    if (hard) {
+                        instance.hardDeleted = now;
+                        instance.softDeleted =
+                                instance.softDeleted != null ? instance.softDeleted : now;
+                    } else {
+                        instance.softDeleted = now;
+                    }
+                    instance.touch(now, caller.actorId());
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    /** Takes a soft-deleted instance out of the recycle bin. */
+    public Uni<InstanceView> undelete(Caller caller, InstanceRef ref, String ifMatch) {
+        return change(
+                caller,
+                ref,
+                ifMatch,
+                instance -> {
+                    if (instance.hardDeleted != null) {
+                        throw new InstanceNotFoundException(
+                                "Instance was permanently deleted and cannot be restored");
+                    }
+                    if (instance.softDeleted != null) {
+                        instance.softDeleted = null;
+                        instance.touch(time.now(), caller.actorId());
+                    }
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    /** One transaction: the changeable instance, the change, the document as it now stands. */
+    private Uni<InstanceView> change(
+            Caller caller,
+            InstanceRef ref,
+            String ifMatch,
+            Function<InstanceEntity, Uni<?>> change) {
+        return transactions.change(
+                () -> instances.changeable(caller, ref, ifMatch).call(change).chain(documents::of));
+    }
+
+    private Uni<Void> confirm(InstanceEntity instance, Caller caller) {
+        return confirmations
+                .find(instance.id, caller.org())
+                .chain(
+                        existing -> {
+                            if (existing != null) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            Instant now = time.now();
+                            instance.touch(now, caller.actorId());
+                            return confirmations
+                                    .persist(
+                                            CompleteConfirmationEntity.of(
+                                                    instance.id, caller.org(), now))
+                                    .replaceWithVoid();
+                        });
+    }
+
+    /** {@code preventInstanceDeletionForDays} protects archived instances for a while. */
+    private void requireDeletable(InstanceEntity instance, Instant now) {
+        Integer days = app.metadata().preventInstanceDeletionForDays;
+        if (instance.archived != null
+                && days != null
+                && now.isBefore(instance.archived.plus(Duration.ofDays(days)))) {
+            throw new DeletionPreventedException(
+                    "Instance cannot be deleted yet: "
+                            + app.appId()
+                            + " keeps archived instances for "
+                            + days
+                            + " days, until "
+                            + instance.archived.plus(Duration.ofDays(days)));
+        }
+    }
+
+    private Uni<List<SimpleInstance>> withDisplayNames(List<InstanceEntity> active) {
+        Set<String> actors =
+                active.stream()
+                        .map(instance -> instance.lastChangedBy)
+                        .filter(actor -> actor != null && !actor.isBlank())
+                        .collect(Collectors.toSet());
+        return register.displayNames(actors)
+                .map(names -> active.stream().map(i -> simple(i, names)).toList());
+    }
+
+    private static SimpleInstance simple(InstanceEntity instance, Map<String, String> names) {
+        return new SimpleInstance(
+                instance.partyId + "/" + instance.id,
+                instance.presentationTexts,
+                instance.dueBefore,
+                instance.lastChanged,
+                names.getOrDefault(
+                        instance.lastChangedBy == null ? "" : instance.lastChangedBy, ""));
+    }
+}

@@ -1,9 +1,0 @@
-package dev.appinstances.prefill;
-
-/** A prefill value does not fit its field; the message says why. */
-final class RejectedValue extends Exception {
-
-    RejectedValue(String problem) {
-        super(problem, null, false, false);
-    }
-}

@@ -1,0 +1,16 @@
+package dev.appinstances.processflow;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ProcessEventRepository implements PanacheRepositoryBase<ProcessEventEntity, Long> {
+
+    /** The instance's steps, oldest first. */
+    public Uni<List<ProcessEventEntity>> ofInstance(UUID instanceId) {
+        return list("instanceId = ?1 order by id", instanceId);
+    }
+}

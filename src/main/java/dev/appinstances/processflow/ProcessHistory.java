@@ -1,0 +1,20 @@
+package dev.appinstances.processflow;
+
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Altinn's ProcessHistoryList: the steps the process has taken, oldest first. */
+@Schema(name = "ProcessHistoryList")
+public record ProcessHistory(List<Item> processHistory) {
+
+    /** {@code eventType} is Task (once the task has ended) or EndEvent. */
+    @Schema(name = "ProcessHistoryItem")
+    public record Item(
+            String eventType,
+            String elementId,
+            Instant occured,
+            Instant started,
+            Instant ended,
+            String performedBy) {}
+}

@@ -1,0 +1,74 @@
+package dev.appinstances.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.appinstances.testsupport.EmbeddedPostgresResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The active list reads only the party's live rows, through the partial index, however many
+ * archived or deleted instances the party has.
+ */
+@QuarkusTest
+@WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
+class ActiveQueryPlanTest {
+
+    static final long PARTY = 50009001;
+    static final String ACTIVE_QUERY =
+            "select * from instance where app_id = 'ttd/example-app' and instance_owner_party_id = "
+                    + PARTY
+                    + " and archived is null and soft_deleted is null and hard_deleted is null"
+                    + " order by last_changed desc, id";
+
+    @Inject Pool pool;
+
+    @Test
+    void theActiveQueryUsesThePartialIndexAndReadsOnlyLiveRows() {
+        sql("delete from instance where instance_owner_party_id = " + PARTY);
+        sql(rows(20_000, "now() - interval '1 day'", "null"));
+        sql(rows(5_000, "null", "now()"));
+        sql(rows(3, "null", "null"));
+        sql("analyze instance");
+
+        String plan =
+                pool.query("explain (analyze, buffers, format json) " + ACTIVE_QUERY)
+                        .execute()
+                        .await()
+                        .atMost(Duration.ofSeconds(30))
+                        .iterator()
+                        .next()
+                        .getValue(0)
+                        .toString();
+
+        assertThat(plan).contains("instance_active_by_party");
+        assertThat(plan).doesNotContain("Seq Scan");
+        assertThat(plan).contains("\"Actual Rows\":3");
+        sql("delete from instance where instance_owner_party_id = " + PARTY);
+    }
+
+    private static String rows(int count, String archived, String softDeleted) {
+        return "insert into instance (id, instance_owner_party_id, app_id, org, instance_owner,"
+                + " created, last_changed, archived, soft_deleted)"
+                + " select gen_random_uuid(), "
+                + PARTY
+                + ", 'ttd/example-app', 'ttd', '{\"partyId\":\""
+                + PARTY
+                + "\"}', now(), now() - (n * interval '1 second'), "
+                + archived
+                + ", "
+                + softDeleted
+                + " from generate_series(1, "
+                + count
+                + ") n";
+    }
+
+    private void sql(String statement) {
+        pool.query(statement).execute().await().atMost(Duration.ofSeconds(60));
+    }
+}
