@@ -7,13 +7,11 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
-import org.hibernate.StaleObjectStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -54,17 +52,6 @@ public class ProblemMapper {
                 Problem.of(
                         ProblemType.ACCESS_DENIED,
                         "The caller may not perform this operation",
-                        uri.getPath()));
-    }
-
-    /** Optimistic locking lost a race: the client may retry with fresh state. */
-    @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})
-    public Response concurrentModification(RuntimeException e, UriInfo uri) {
-        return respond(
-                Problem.of(
-                        ProblemType.CONCURRENT_MODIFICATION,
-                        "The instance was changed by another request at the same time; read it"
-                                + " again and retry",
                         uri.getPath()));
     }
 
