@@ -56,8 +56,9 @@ public final class AppDefinitionLoader {
         } catch (IOException e) {
             throw new InvalidAppConfigException(file, "cannot be read", e);
         } catch (InvalidFormSchemaException e) {
+            String place = e.place() == null ? "" : e.place() + ": ";
             throw new InvalidAppConfigException(
-                    file, "a data model this service cannot use: " + e.getMessage(), e);
+                    file, "a data model this service cannot use: " + place + e.getMessage(), e);
         }
     }
 

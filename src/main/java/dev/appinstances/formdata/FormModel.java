@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * An app's data model, compiled once from its JSON schema ({@code models/<dataTypeId>.schema.json})
@@ -53,31 +54,36 @@ public final class FormModel {
 
     /** Resolves every property and list item once; a recursive model is walked once per node. */
     private static void check(JsonNode schema, SchemaNode node, String path, Set<JsonNode> seen) {
-        FieldType type = typeAt(node, path);
+        FieldType type = at(path, node::type);
         if (type == FieldType.OBJECT) {
             for (Map.Entry<String, JsonNode> property : node.properties().entrySet()) {
                 if (seen.add(property.getValue())) {
+                    String inner =
+                            path.isEmpty() ? property.getKey() : path + "." + property.getKey();
                     check(
                             schema,
-                            SchemaNode.of(schema, property.getValue()),
-                            path.isEmpty() ? property.getKey() : path + "." + property.getKey(),
+                            at(inner, () -> SchemaNode.of(schema, property.getValue())),
+                            inner,
                             seen);
                 }
             }
         } else if (type == FieldType.ARRAY) {
             JsonNode items = node.keyword("items");
             if (items != null && seen.add(items)) {
-                check(schema, SchemaNode.of(schema, items), path + "[]", seen);
+                String inner = path + "[]";
+                check(schema, at(inner, () -> SchemaNode.of(schema, items)), inner, seen);
             }
         }
     }
 
-    private static FieldType typeAt(SchemaNode node, String path) {
+    /** Names the place in the model where the schema cannot be used. */
+    private static <T> T at(String path, Supplier<T> step) {
         try {
-            return node.type();
+            return step.get();
         } catch (InvalidFormSchemaException e) {
-            throw new InvalidFormSchemaException(
-                    (path.isEmpty() ? "" : path + ": ") + e.getMessage());
+            throw e.place() != null || path.isEmpty()
+                    ? e
+                    : new InvalidFormSchemaException(e.getMessage(), path);
         }
     }
 }

@@ -86,6 +86,48 @@ class AppDefinitionLoaderTest {
                 .hasMessageContaining("bpmn:userTask");
     }
 
+    @Test
+    void anUnusableModelSchemaStopsTheLoadNamingTheFileAndThePlace() throws IOException {
+        copyExample();
+        String good = read("models/model.schema.json");
+        String file = dir.resolve("models/model.schema.json").toString();
+
+        write("models/model.schema.json", good.substring(0, good.length() / 2));
+        assertThatThrownBy(() -> AppDefinitionLoader.load(AppConfigFiles.directory(dir)))
+                .isInstanceOf(InvalidAppConfigException.class)
+                .hasMessageContaining(file)
+                .hasMessageContaining("invalid JSON");
+
+        write(
+                "models/model.schema.json",
+                good.replace(
+                        "\"description\": { \"type\": \"string\" }",
+                        "\"description\": { \"$ref\": \"#/$defs/Missing\" }"));
+        assertThatThrownBy(() -> AppDefinitionLoader.load(AppConfigFiles.directory(dir)))
+                .isInstanceOf(InvalidAppConfigException.class)
+                .hasMessageContaining(file)
+                .hasMessageContaining(
+                        "description: unresolvable schema reference: #/$defs/Missing");
+
+        write(
+                "models/model.schema.json",
+                good.replace(
+                        "\"plotArea\": { \"type\": \"number\" }",
+                        "\"plotArea\": { \"type\": \"tuple\" }"));
+        assertThatThrownBy(() -> AppDefinitionLoader.load(AppConfigFiles.directory(dir)))
+                .isInstanceOf(InvalidAppConfigException.class)
+                .hasMessageContaining(file)
+                .hasMessageContaining("property.plotArea: unsupported schema type: tuple");
+    }
+
+    @Test
+    void aFormTypeWithoutSchemaHasNoModel() throws IOException {
+        copyExample();
+        Files.delete(dir.resolve("models/model.schema.json"));
+        AppDefinition app = AppDefinitionLoader.load(AppConfigFiles.directory(dir));
+        assertThat(app.formModel("model")).isEmpty();
+    }
+
     private void expectProblem(String metadata, String problem) throws IOException {
         write("applicationmetadata.json", metadata);
         assertThatThrownBy(() -> AppDefinitionLoader.load(AppConfigFiles.directory(dir)))
