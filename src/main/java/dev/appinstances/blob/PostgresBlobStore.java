@@ -1,5 +1,6 @@
 package dev.appinstances.blob;
 
+import dev.appinstances.persistence.DatabaseFailures;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -67,27 +68,32 @@ public class PostgresBlobStore implements BlobStore {
     public Uni<BlobInfo> copy(UUID sourceBlobId) {
         UUID copy = UUID.randomUUID();
         return pool.withTransaction(
-                connection ->
-                        connection
-                                .preparedQuery(
-                                        "insert into blob (id, size, sha256)"
-                                                + " select $2, size, sha256 from blob where id = $1"
-                                                + " returning size, sha256")
-                                .execute(Tuple.of(sourceBlobId, copy))
-                                .call(
-                                        () ->
-                                                connection
-                                                        .preparedQuery(
-                                                                "insert into blob_chunk (blob_id, seq, start, data)"
-                                                                        + " select $2, seq, start, data"
-                                                                        + " from blob_chunk where blob_id = $1")
-                                                        .execute(Tuple.of(sourceBlobId, copy)))
-                                .map(
-                                        rows -> {
-                                            Row row = rows.iterator().next();
-                                            return new BlobInfo(
-                                                    copy, row.getLong(0), row.getString(1));
-                                        }));
+                        connection ->
+                                connection
+                                        .preparedQuery(
+                                                "insert into blob (id, size, sha256)"
+                                                        + " select $2, size, sha256 from blob where id = $1"
+                                                        + " returning size, sha256")
+                                        .execute(Tuple.of(sourceBlobId, copy))
+                                        .call(
+                                                () ->
+                                                        connection
+                                                                .preparedQuery(
+                                                                        "insert into blob_chunk (blob_id, seq, start, data)"
+                                                                                + " select $2, seq, start, data"
+                                                                                + " from blob_chunk where blob_id = $1")
+                                                                .execute(
+                                                                        Tuple.of(
+                                                                                sourceBlobId,
+                                                                                copy)))
+                                        .map(
+                                                rows -> {
+                                                    Row row = rows.iterator().next();
+                                                    return new BlobInfo(
+                                                            copy, row.getLong(0), row.getString(1));
+                                                }))
+                .onFailure()
+                .transform(DatabaseFailures::translate);
     }
 
     @Override
@@ -98,7 +104,9 @@ public class PostgresBlobStore implements BlobStore {
                 .onItem()
                 .transformToMulti(rows -> Multi.createFrom().iterable(chunks(rows)))
                 .onItem()
-                .transformToUniAndConcatenate(chunk -> slice(blobId, chunk, offset, end));
+                .transformToUniAndConcatenate(chunk -> slice(blobId, chunk, offset, end))
+                .onFailure()
+                .transform(DatabaseFailures::translate);
     }
 
     /** Removes pending blobs that a crashed or killed upload left behind. */

@@ -1,5 +1,6 @@
 package dev.appinstances.blob;
 
+import dev.appinstances.persistence.DatabaseFailures;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -137,7 +138,9 @@ final class PostgresBlobWriter implements BlobWriter {
                             return pool.preparedQuery(FINISH_BLOB)
                                     .execute(Tuple.of(id, size, hash))
                                     .map(done -> new BlobInfo(id, size, hash));
-                        });
+                        })
+                .onFailure()
+                .transform(DatabaseFailures::translate);
     }
 
     private Uni<Void> ensureRow() {
@@ -180,7 +183,7 @@ final class PostgresBlobWriter implements BlobWriter {
     private void stored(Throwable error) {
         inFlight = false;
         if (error != null && failure == null) {
-            failure = error;
+            failure = DatabaseFailures.translate(error);
         }
         if (!isBackedUp()) {
             runDrainActions();

@@ -4,6 +4,7 @@ import dev.appinstances.auth.CurrentCaller;
 import dev.appinstances.http.InstancePath;
 import dev.appinstances.http.Paths;
 import dev.appinstances.http.RequestBodies;
+import dev.appinstances.idempotency.CreatedResponses;
 import dev.appinstances.instance.DataElementView;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -78,18 +78,20 @@ public class DataElementResource {
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @APIResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
-    public Uni<RestResponse<DataElementView>> upload(
+    public Uni<RestResponse<Object>> upload(
             @BeanParam InstancePath path,
             @QueryParam("dataType") String dataType,
             @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Context HttpServerRequest request) {
-        return service.upload(caller.get(), path.ref(), dataType, ifMatch, bodies.of(request))
-                .map(
-                        view ->
-                                RestResponse.ResponseBuilder.<DataElementView>created(
-                                                URI.create(view.selfLinks().apps()))
-                                        .entity(view)
-                                        .build());
+        return service.upload(
+                        caller.get(),
+                        path.ref(),
+                        dataType,
+                        ifMatch,
+                        bodies.of(request),
+                        idempotencyKey)
+                .map(CreatedResponses::of);
     }
 
     @GET

@@ -8,6 +8,9 @@ import dev.appinstances.common.InstanceRef;
 import dev.appinstances.common.TimeSource;
 import dev.appinstances.http.ContentDisposition;
 import dev.appinstances.http.RequestBody;
+import dev.appinstances.idempotency.Created;
+import dev.appinstances.idempotency.IdempotentCreates;
+import dev.appinstances.idempotency.KeyedCreate;
 import dev.appinstances.instance.DataElementEntity;
 import dev.appinstances.instance.DataElementRepository;
 import dev.appinstances.instance.DataElementView;
@@ -47,6 +50,7 @@ public class DataElementService {
     private final AppDefinition app;
     private final DataElementViews views;
     private final Transactions transactions;
+    private final IdempotentCreates idempotency;
     private final TimeSource time;
 
     @SuppressWarnings("java:S107") // constructor injection
@@ -59,6 +63,7 @@ public class DataElementService {
             AppDefinition app,
             DataElementViews views,
             Transactions transactions,
+            IdempotentCreates idempotency,
             TimeSource time) {
         this.instances = instances;
         this.elements = elements;
@@ -68,12 +73,33 @@ public class DataElementService {
         this.app = app;
         this.views = views;
         this.transactions = transactions;
+        this.idempotency = idempotency;
         this.time = time;
     }
 
     /** A new data element of the type, with the body as its content. */
-    public Uni<DataElementView> upload(
-            Caller caller, InstanceRef ref, String dataTypeId, String ifMatch, RequestBody body) {
+    public Uni<Created<DataElementView>> upload(
+            Caller caller,
+            InstanceRef ref,
+            String dataTypeId,
+            String ifMatch,
+            RequestBody body,
+            String idempotencyKey) {
+        return idempotency.create(
+                caller,
+                idempotencyKey,
+                body,
+                (request, keyed) -> upload(caller, ref, dataTypeId, ifMatch, request, keyed),
+                view -> view.selfLinks().apps());
+    }
+
+    private Uni<DataElementView> upload(
+            Caller caller,
+            InstanceRef ref,
+            String dataTypeId,
+            String ifMatch,
+            RequestBody body,
+            KeyedCreate keyed) {
         String contentType = body.contentType();
         String filename = filename(body);
         return transactions
@@ -82,7 +108,15 @@ public class DataElementService {
                 .chain(
                         part ->
                                 transactions
-                                        .change(() -> attachNew(caller, ref, part, ifMatch))
+                                        .change(
+                                                () ->
+                                                        attachNew(caller, ref, part, ifMatch)
+                                                                .call(
+                                                                        view ->
+                                                                                keyed.record(
+                                                                                        view,
+                                                                                        view.selfLinks()
+                                                                                                .apps())))
                                         .onFailure()
                                         .call(() -> contents.discard(List.of(part))));
     }

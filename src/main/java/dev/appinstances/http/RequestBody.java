@@ -9,6 +9,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * The body of a request that no framework reader has consumed, read once through the one pipeline
@@ -26,6 +30,8 @@ public final class RequestBody {
     private final long maxBytes;
     private final Context context;
     private boolean taken;
+    private MessageDigest digest;
+    private String fingerprint;
 
     RequestBody(HttpServerRequest request, long maxBytes) {
         this.request = request;
@@ -41,6 +47,44 @@ public final class RequestBody {
     /** A request header as sent, or null. */
     public String header(String name) {
         return request.getHeader(name);
+    }
+
+    /**
+     * From now on the request's fingerprint is computed as its body is read: the SHA-256 of the
+     * method, path, query, Content-Type and body, in hex. Call before the body is read.
+     */
+    public RequestBody fingerprinting() {
+        if (digest == null) {
+            digest = sha256();
+            for (String part :
+                    new String[] {request.method().name(), request.uri(), contentType()}) {
+                digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+        }
+        return this;
+    }
+
+    /** The fingerprint, once the body has been read whole; null before. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /** Reads the body only to compute the fingerprint (nothing is kept). */
+    public Uni<String> fingerprintOnly() {
+        fingerprinting();
+        return stream(new DiscardingSink()).map(ignored -> fingerprint);
+    }
+
+    /**
+     * Answers without reading the body: what the client still sends is drained and the connection
+     * closes after the answer.
+     */
+    public void refuseUnread() {
+        if (!taken) {
+            taken = true;
+            stopReading();
+        }
     }
 
     /** The whole body in memory, or a 413 problem once it is larger than {@code limit} bytes. */
@@ -118,6 +162,9 @@ public final class RequestBody {
                 fail(tooLarge(limit));
                 return;
             }
+            if (digest != null) {
+                digest.update(chunk.getByteBuf().nioBuffer());
+            }
             Uni<Void> wait;
             try {
                 wait = sink.accept(chunk);
@@ -144,6 +191,9 @@ public final class RequestBody {
         private void onEnd() {
             if (done) {
                 return;
+            }
+            if (digest != null) {
+                fingerprint = HexFormat.of().formatHex(digest.digest());
             }
             Uni<T> result;
             try {
@@ -187,6 +237,32 @@ public final class RequestBody {
             } catch (NumberFormatException e) {
                 return -1;
             }
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Takes the body and keeps nothing. */
+    private static final class DiscardingSink implements BodySink<Void> {
+        @Override
+        public Uni<Void> accept(Buffer chunk) {
+            return null;
+        }
+
+        @Override
+        public Uni<Void> end() {
+            return Uni.createFrom().voidItem();
+        }
+
+        @Override
+        public Uni<Void> discard() {
+            return Uni.createFrom().voidItem();
         }
     }
 

@@ -2,6 +2,8 @@ package dev.appinstances.instantiation;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.appinstances.common.JsonText;
 import dev.appinstances.instance.Substatus;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Map;
@@ -21,7 +23,7 @@ public record InstanceTemplate(
         @Schema(description = "ISO-8601 instant with zone; defaults to the creation time")
                 String visibleAfter,
         StatusTemplate status,
-        Map<String, String> dataValues) {
+        @JsonDeserialize(contentUsing = JsonText.class) Map<String, String> dataValues) {
 
     /** Exactly one identifier, or none when {@code instanceOwnerPartyId} is in the query. */
     @RegisterForReflection

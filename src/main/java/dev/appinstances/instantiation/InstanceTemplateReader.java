@@ -1,41 +1,27 @@
 package dev.appinstances.instantiation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.appinstances.common.Timestamps;
+import dev.appinstances.http.JsonBodies;
 import dev.appinstances.instance.ReadStatus;
 import dev.appinstances.instance.Substatus;
 import dev.appinstances.instantiation.InstanceTemplate.OwnerTemplate;
 import dev.appinstances.instantiation.InstanceTemplate.StatusTemplate;
 import dev.appinstances.problem.InvalidRequestException;
-import dev.appinstances.problem.MalformedJsonException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Reads and checks an instance template; every problem names the field it is about. */
 @ApplicationScoped
 public class InstanceTemplateReader {
 
-    private final ObjectReader treeReader;
-    private final ObjectMapper templateReader;
+    private final JsonBodies json;
 
-    public InstanceTemplateReader(ObjectMapper json) {
-        this.treeReader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        this.templateReader = json;
+    public InstanceTemplateReader(JsonBodies json) {
+        this.json = json;
     }
 
     /**
@@ -43,7 +29,10 @@ public class InstanceTemplateReader {
      * @param queryPartyId the {@code instanceOwnerPartyId} query parameter, or null
      */
     public CreateInstanceCommand read(byte[] body, String queryPartyId) {
-        InstanceTemplate template = body.length == 0 ? null : parse(body);
+        InstanceTemplate template =
+                body.length == 0
+                        ? null
+                        : json.object(body, InstanceTemplate.class, "The instance template");
         return toCommand(template, queryPartyId);
     }
 
@@ -57,41 +46,6 @@ public class InstanceTemplateReader {
                 status == null ? null : readStatus(status.readStatus()),
                 status == null ? null : substatus(status.substatus()),
                 template == null ? null : template.dataValues());
-    }
-
-    /** Syntax first (malformed JSON), then shape (wrong types), so each gets its own answer. */
-    private InstanceTemplate parse(byte[] body) {
-        JsonNode tree = readTree(body);
-        if (!tree.isObject()) {
-            throw new InvalidRequestException("The instance template must be a JSON object");
-        }
-        try {
-            return templateReader.treeToValue(tree, InstanceTemplate.class);
-        } catch (MismatchedInputException e) {
-            throw new InvalidRequestException(
-                    "Field '" + path(e) + "' has a value of the wrong type");
-        } catch (JsonProcessingException e) {
-            throw new InvalidRequestException("The instance template cannot be read");
-        }
-    }
-
-    private JsonNode readTree(byte[] body) {
-        try {
-            return treeReader.readTree(body);
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            throw new MalformedJsonException(
-                    "The body is not valid JSON"
-                            + (at == null
-                                    ? ""
-                                    : " (line "
-                                            + at.getLineNr()
-                                            + ", column "
-                                            + at.getColumnNr()
-                                            + ")"));
-        } catch (IOException e) {
-            throw new MalformedJsonException("The body could not be read as JSON");
-        }
     }
 
     private static OwnerLookup ownerLookup(OwnerTemplate owner, String queryPartyId) {
@@ -147,18 +101,17 @@ public class InstanceTemplateReader {
         if (value == null) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(value.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    .toInstant()
-                    .truncatedTo(ChronoUnit.MICROS);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(
-                    field
-                            + " must be an ISO-8601 date-time with a zone (Z or an offset), e.g."
-                            + " 2026-12-31T23:59:59Z; was '"
-                            + value
-                            + "'");
-        }
+        return Timestamps.parse(value)
+                .map(instant -> instant.truncatedTo(ChronoUnit.MICROS))
+                .orElseThrow(
+                        () ->
+                                new InvalidRequestException(
+                                        field
+                                                + " must be "
+                                                + Timestamps.EXPECTED
+                                                + "; was '"
+                                                + value
+                                                + "'"));
     }
 
     private static ReadStatus readStatus(JsonNode value) {
@@ -181,13 +134,5 @@ public class InstanceTemplateReader {
             throw new InvalidRequestException("status.substatus.label is required");
         }
         return substatus;
-    }
-
-    private static String path(JsonMappingException e) {
-        List<String> parts = new ArrayList<>();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            parts.add(ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]");
-        }
-        return parts.stream().collect(Collectors.joining(".")).replace(".[", "[");
     }
 }

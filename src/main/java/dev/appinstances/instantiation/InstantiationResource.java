@@ -3,19 +3,20 @@ package dev.appinstances.instantiation;
 import dev.appinstances.auth.CurrentCaller;
 import dev.appinstances.http.Paths;
 import dev.appinstances.http.RequestBodies;
+import dev.appinstances.idempotency.CreatedResponses;
 import dev.appinstances.instance.InstanceMetrics;
 import dev.appinstances.instance.InstanceView;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,6 +37,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
 @APIResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
 public class InstantiationResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final InstantiationService instantiation;
     private final SimplifiedCreateService simplified;
@@ -82,24 +85,21 @@ public class InstantiationResource {
     @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     @APIResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
-    public Uni<RestResponse<InstanceView>> create(
+    public Uni<RestResponse<Object>> create(
             @Parameter(description = "The owner's party id (instead of one in the template)")
                     @QueryParam("instanceOwnerPartyId")
                     String instanceOwnerPartyId,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context HttpServerRequest request) {
         return metrics.counted(
                         "create",
                         () ->
                                 instantiation.createFromTemplate(
-                                        caller.get(), instanceOwnerPartyId, bodies.of(request)))
-                .map(InstantiationResource::created);
-    }
-
-    private static RestResponse<InstanceView> created(InstanceView instance) {
-        return RestResponse.ResponseBuilder.<InstanceView>created(
-                        URI.create(instance.selfLinks().apps()))
-                .entity(instance)
-                .build();
+                                        caller.get(),
+                                        instanceOwnerPartyId,
+                                        bodies.of(request),
+                                        idempotencyKey))
+                .map(CreatedResponses::of);
     }
 
     @POST
@@ -129,17 +129,21 @@ public class InstantiationResource {
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @APIResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
-    public Uni<RestResponse<InstanceView>> createWithData(
+    public Uni<RestResponse<Object>> createWithData(
             @Parameter(description = "The owner's party id (instead of one in the template)")
                     @QueryParam("instanceOwnerPartyId")
                     String instanceOwnerPartyId,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context HttpServerRequest request) {
         return metrics.counted(
                         "create-multipart",
                         () ->
                                 instantiation.createWithData(
-                                        caller.get(), instanceOwnerPartyId, bodies.of(request)))
-                .map(InstantiationResource::created);
+                                        caller.get(),
+                                        instanceOwnerPartyId,
+                                        bodies.of(request),
+                                        idempotencyKey))
+                .map(CreatedResponses::of);
     }
 
     @POST
@@ -163,10 +167,12 @@ public class InstantiationResource {
     @APIResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
     @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     @APIResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
-    public Uni<RestResponse<InstanceView>> createSimplified(@Context HttpServerRequest request) {
+    public Uni<RestResponse<Object>> createSimplified(
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Context HttpServerRequest request) {
         return metrics.counted(
                         "create-simplified",
-                        () -> simplified.create(caller.get(), bodies.of(request)))
-                .map(InstantiationResource::created);
+                        () -> simplified.create(caller.get(), bodies.of(request), idempotencyKey))
+                .map(CreatedResponses::of);
     }
 }

@@ -7,6 +7,9 @@ import dev.appinstances.common.TimeSource;
 import dev.appinstances.http.HttpLimits;
 import dev.appinstances.http.MediaTypes;
 import dev.appinstances.http.RequestBody;
+import dev.appinstances.idempotency.Created;
+import dev.appinstances.idempotency.IdempotentCreates;
+import dev.appinstances.idempotency.KeyedCreate;
 import dev.appinstances.instance.DataElements;
 import dev.appinstances.instance.ElementContents;
 import dev.appinstances.instance.InstanceEntity;
@@ -46,6 +49,7 @@ public class InstantiationService {
     private final InstanceTemplateReader templates;
     private final MultipartUploads uploads;
     private final Transactions transactions;
+    private final IdempotentCreates idempotency;
     private final long maxJsonBodySize;
 
     @SuppressWarnings("java:S107") // constructor injection of what one create touches
@@ -61,6 +65,7 @@ public class InstantiationService {
             InstanceTemplateReader templates,
             MultipartUploads uploads,
             Transactions transactions,
+            IdempotentCreates idempotency,
             HttpLimits limits) {
         this.instances = instances;
         this.register = register;
@@ -73,39 +78,56 @@ public class InstantiationService {
         this.templates = templates;
         this.uploads = uploads;
         this.transactions = transactions;
+        this.idempotency = idempotency;
         this.maxJsonBodySize = limits.maxJsonBodySize().asLongValue();
     }
 
     /** A JSON instance template (or an empty body with the owner in the query). */
-    public Uni<InstanceView> createFromTemplate(
-            Caller caller, String queryPartyId, RequestBody body) {
+    public Uni<Created<InstanceView>> createFromTemplate(
+            Caller caller, String queryPartyId, RequestBody body, String idempotencyKey) {
         checkMayInstantiate(caller, false);
-        return body.readAll(maxJsonBodySize)
-                .map(bytes -> templates.read(requireJson(body.contentType(), bytes), queryPartyId))
-                .chain(command -> create(caller, command, List.of(), false));
+        return idempotency.create(
+                caller,
+                idempotencyKey,
+                body,
+                (request, keyed) ->
+                        request.readAll(maxJsonBodySize)
+                                .map(
+                                        bytes ->
+                                                templates.read(
+                                                        requireJson(request.contentType(), bytes),
+                                                        queryPartyId))
+                                .chain(command -> create(caller, command, List.of(), false, keyed)),
+                InstantiationService::location);
     }
 
     /** A multipart body: the {@code instance} part is the template, every other part an element. */
-    public Uni<InstanceView> createWithData(Caller caller, String queryPartyId, RequestBody body) {
+    public Uni<Created<InstanceView>> createWithData(
+            Caller caller, String queryPartyId, RequestBody body, String idempotencyKey) {
         checkMayInstantiate(caller, false);
-        return body.stream(uploads.newUpload(body.contentType()))
-                .chain(
-                        received ->
-                                Uni.createFrom()
-                                        .item(
-                                                () ->
-                                                        templates.read(
-                                                                received.instanceTemplate(),
-                                                                queryPartyId))
-                                        .chain(
-                                                command ->
-                                                        create(
-                                                                caller,
-                                                                command,
-                                                                received.parts(),
-                                                                false))
-                                        .onFailure()
-                                        .call(() -> contents.discard(received.parts())));
+        return idempotency.create(
+                caller,
+                idempotencyKey,
+                body,
+                (request, keyed) ->
+                        request.stream(uploads.newUpload(request.contentType()))
+                                .chain(
+                                        received ->
+                                                createWith(caller, queryPartyId, received, keyed)),
+                InstantiationService::location);
+    }
+
+    private Uni<InstanceView> createWith(
+            Caller caller, String queryPartyId, ReceivedMultipart received, KeyedCreate keyed) {
+        return Uni.createFrom()
+                .item(() -> templates.read(received.instanceTemplate(), queryPartyId))
+                .chain(command -> create(caller, command, received.parts(), false, keyed))
+                .onFailure()
+                .call(() -> contents.discard(received.parts()));
+    }
+
+    static String location(InstanceView instance) {
+        return instance.selfLinks().apps();
     }
 
     /**
@@ -124,14 +146,19 @@ public class InstantiationService {
      * copy}: it copies an archived instance. The caller discards the parts when this fails.
      */
     Uni<InstanceView> create(
-            Caller caller, CreateInstanceCommand command, List<StoredPart> parts, boolean copy) {
+            Caller caller,
+            CreateInstanceCommand command,
+            List<StoredPart> parts,
+            boolean copy,
+            KeyedCreate keyed) {
         checkMayInstantiate(caller, copy);
         return transactions.change(
                 () ->
                         lookupOwner(command.owner())
                                 .call(party -> access.requireActFor(caller, party.partyId()))
                                 .invoke(this::requirePartyTypeAllowed)
-                                .chain(party -> persistNew(caller, command, party, parts)));
+                                .chain(party -> persistNew(caller, command, party, parts))
+                                .call(view -> keyed.record(view, location(view))));
     }
 
     private Uni<InstanceView> persistNew(

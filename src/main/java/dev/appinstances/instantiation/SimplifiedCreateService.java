@@ -1,9 +1,5 @@
 package dev.appinstances.instantiation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.appinstances.app.AppDefinition;
 import dev.appinstances.app.CopyInstanceSettings;
 import dev.appinstances.app.DataType;
@@ -13,7 +9,11 @@ import dev.appinstances.common.InstanceRef;
 import dev.appinstances.formdata.FormModel;
 import dev.appinstances.formdata.PrefillException;
 import dev.appinstances.http.HttpLimits;
+import dev.appinstances.http.JsonBodies;
 import dev.appinstances.http.RequestBody;
+import dev.appinstances.idempotency.Created;
+import dev.appinstances.idempotency.IdempotentCreates;
+import dev.appinstances.idempotency.KeyedCreate;
 import dev.appinstances.instance.DataElementEntity;
 import dev.appinstances.instance.DataElements;
 import dev.appinstances.instance.ElementContents;
@@ -22,11 +22,9 @@ import dev.appinstances.instance.InstanceView;
 import dev.appinstances.instance.StoredPart;
 import dev.appinstances.persistence.Transactions;
 import dev.appinstances.problem.InvalidRequestException;
-import dev.appinstances.problem.MalformedJsonException;
 import dev.appinstances.register.Register;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +50,8 @@ public class SimplifiedCreateService {
     private final AppDefinition app;
     private final Transactions transactions;
     private final long maxJsonBodySize;
-    private final ObjectReader requestReader;
+    private final JsonBodies json;
+    private final IdempotentCreates idempotency;
 
     @SuppressWarnings("java:S107") // constructor injection of what a create by copy touches
     public SimplifiedCreateService(
@@ -66,6 +65,8 @@ public class SimplifiedCreateService {
             Register register,
             AppDefinition app,
             Transactions transactions,
+            JsonBodies json,
+            IdempotentCreates idempotency,
             HttpLimits limits) {
         this.instantiation = instantiation;
         this.templates = templates;
@@ -79,20 +80,28 @@ public class SimplifiedCreateService {
         this.transactions = transactions;
         this.maxJsonBodySize = limits.maxJsonBodySize().asLongValue();
         // Altinn binds this body case-insensitively (ASP.NET web defaults).
-        this.requestReader =
-                JsonMapper.builder()
-                        .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
-                        .build()
-                        .readerFor(SimplifiedCreateRequest.class);
+        this.json = json;
+        this.idempotency = idempotency;
     }
 
-    public Uni<InstanceView> create(Caller caller, RequestBody body) {
-        return body.readAll(maxJsonBodySize)
-                .map(bytes -> InstantiationService.requireJson(body.contentType(), bytes))
-                .chain(bytes -> create(caller, parse(bytes)));
+    public Uni<Created<InstanceView>> create(
+            Caller caller, RequestBody body, String idempotencyKey) {
+        return idempotency.create(
+                caller,
+                idempotencyKey,
+                body,
+                (request, keyed) ->
+                        request.readAll(maxJsonBodySize)
+                                .map(
+                                        bytes ->
+                                                InstantiationService.requireJson(
+                                                        request.contentType(), bytes))
+                                .chain(bytes -> create(caller, parse(bytes), keyed)),
+                InstantiationService::location);
     }
 
-    private Uni<InstanceView> create(Caller caller, SimplifiedCreateRequest request) {
+    private Uni<InstanceView> create(
+            Caller caller, SimplifiedCreateRequest request, KeyedCreate keyed) {
         boolean copy = request.sourceInstanceId() != null && !request.sourceInstanceId().isBlank();
         if (copy && request.prefill() != null && !request.prefill().isEmpty()) {
             throw new InvalidRequestException("Give either prefill or sourceInstanceId, not both");
@@ -114,7 +123,7 @@ public class SimplifiedCreateService {
         return parts.chain(
                 stored ->
                         instantiation
-                                .create(caller, command, stored, copy)
+                                .create(caller, command, stored, copy, keyed)
                                 .onFailure()
                                 .call(() -> contents.discard(stored)));
     }
@@ -123,17 +132,7 @@ public class SimplifiedCreateService {
         if (body.length == 0) {
             throw new InvalidRequestException("The body must be a JSON object");
         }
-        try {
-            SimplifiedCreateRequest request = requestReader.readValue(body);
-            if (request == null) {
-                throw new InvalidRequestException("The body must be a JSON object");
-            }
-            return request;
-        } catch (JsonProcessingException e) {
-            throw new MalformedJsonException("The body is not a valid simplified create request");
-        } catch (IOException e) {
-            throw new MalformedJsonException("The body could not be read");
-        }
+        return json.objectIgnoringCase(body, SimplifiedCreateRequest.class, "The body");
     }
 
     /** The form data of the first task's form data types, built from the prefill. */

@@ -6,16 +6,16 @@ import static dev.appinstances.http.Paths.PARTY_ID;
 
 import dev.appinstances.auth.CurrentCaller;
 import dev.appinstances.http.InstancePath;
+import dev.appinstances.http.RequestBodies;
 import dev.appinstances.instance.InstanceETags;
 import dev.appinstances.instance.InstanceMetrics;
 import dev.appinstances.instance.InstanceView;
-import dev.appinstances.instance.Substatus;
 import dev.appinstances.instance.VersionedInstance;
 import dev.appinstances.problem.InvalidRequestException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -25,6 +25,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
@@ -50,12 +51,17 @@ public class InstanceLifecycleResource {
     private final InstanceLifecycleService lifecycle;
     private final InstanceMetrics metrics;
     private final CurrentCaller caller;
+    private final RequestBodies bodies;
 
     public InstanceLifecycleResource(
-            InstanceLifecycleService lifecycle, InstanceMetrics metrics, CurrentCaller caller) {
+            InstanceLifecycleService lifecycle,
+            InstanceMetrics metrics,
+            CurrentCaller caller,
+            RequestBodies bodies) {
         this.lifecycle = lifecycle;
         this.metrics = metrics;
         this.caller = caller;
+        this.bodies = bodies;
     }
 
     @GET
@@ -97,7 +103,6 @@ public class InstanceLifecycleResource {
 
     @PUT
     @Path(INSTANCE_GUID + "/substatus")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the substatus (app owner only)")
     @APIResponse(
             responseCode = "200",
@@ -108,10 +113,12 @@ public class InstanceLifecycleResource {
     public Uni<InstanceView> substatus(
             @BeanParam InstancePath path,
             @HeaderParam("If-Match") String ifMatch,
-            Substatus substatus) {
+            @Context HttpServerRequest request) {
         return metrics.counted(
                 "substatus",
-                () -> lifecycle.setSubstatus(caller.get(), path.ref(), substatus, ifMatch));
+                () ->
+                        lifecycle.setSubstatus(
+                                caller.get(), path.ref(), bodies.of(request), ifMatch));
     }
 
     @POST

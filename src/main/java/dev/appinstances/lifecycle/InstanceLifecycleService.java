@@ -5,6 +5,10 @@ import dev.appinstances.auth.AccessControl;
 import dev.appinstances.auth.Caller;
 import dev.appinstances.common.InstanceRef;
 import dev.appinstances.common.TimeSource;
+import dev.appinstances.http.HttpLimits;
+import dev.appinstances.http.JsonBodies;
+import dev.appinstances.http.MediaTypes;
+import dev.appinstances.http.RequestBody;
 import dev.appinstances.instance.CompleteConfirmationEntity;
 import dev.appinstances.instance.CompleteConfirmationRepository;
 import dev.appinstances.instance.InstanceAccess;
@@ -19,6 +23,7 @@ import dev.appinstances.persistence.Transactions;
 import dev.appinstances.problem.DeletionPreventedException;
 import dev.appinstances.problem.InstanceNotFoundException;
 import dev.appinstances.problem.InvalidRequestException;
+import dev.appinstances.problem.UnsupportedContentTypeException;
 import dev.appinstances.register.Register;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +51,8 @@ public class InstanceLifecycleService {
     private final InstanceDocuments documents;
     private final Transactions transactions;
     private final TimeSource time;
+    private final JsonBodies json;
+    private final long maxJsonBodySize;
 
     @SuppressWarnings("java:S107") // constructor injection
     public InstanceLifecycleService(
@@ -57,7 +64,9 @@ public class InstanceLifecycleService {
             Register register,
             InstanceDocuments documents,
             Transactions transactions,
-            TimeSource time) {
+            TimeSource time,
+            JsonBodies json,
+            HttpLimits limits) {
         this.instances = instances;
         this.repository = repository;
         this.confirmations = confirmations;
@@ -67,6 +76,8 @@ public class InstanceLifecycleService {
         this.documents = documents;
         this.transactions = transactions;
         this.time = time;
+        this.json = json;
+        this.maxJsonBodySize = limits.maxJsonBodySize().asLongValue();
     }
 
     /** The instance document with its entity tag. */
@@ -96,12 +107,29 @@ public class InstanceLifecycleService {
                                 .chain(this::withDisplayNames));
     }
 
+    /** The body is the new substatus, {@code {"label": ..., "description": ...}}. */
     public Uni<InstanceView> setSubstatus(
-            Caller caller, InstanceRef ref, Substatus substatus, String ifMatch) {
+            Caller caller, InstanceRef ref, RequestBody body, String ifMatch) {
         access.requireAppOwner(caller, "set the substatus");
-        if (substatus == null || substatus.label() == null || substatus.label().isBlank()) {
+        return body.readAll(maxJsonBodySize)
+                .map(bytes -> substatus(body.contentType(), bytes))
+                .chain(substatus -> setSubstatus(caller, ref, substatus, ifMatch));
+    }
+
+    private Substatus substatus(String contentType, byte[] body) {
+        if (!MediaTypes.isJson(contentType)) {
+            throw new UnsupportedContentTypeException(
+                    "The substatus must be sent as application/json");
+        }
+        Substatus substatus = json.object(body, Substatus.class, "The substatus");
+        if (substatus.label() == null || substatus.label().isBlank()) {
             throw new InvalidRequestException("The substatus must have a label");
         }
+        return substatus;
+    }
+
+    private Uni<InstanceView> setSubstatus(
+            Caller caller, InstanceRef ref, Substatus substatus, String ifMatch) {
         return change(
                 caller,
                 ref,

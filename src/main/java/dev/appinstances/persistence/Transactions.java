@@ -13,14 +13,15 @@ import org.hibernate.StaleObjectStateException;
  * The one boundary of database work done through repositories. A read runs in a reactive session; a
  * change runs in one transaction that commits when its pipeline succeeds and rolls back when it
  * fails, and is finished even when the client goes away ({@link Detached}). A change that loses an
- * optimistic-locking race fails with {@link ConcurrentModificationException}.
+ * optimistic-locking race fails with {@link ConcurrentModificationException}; work that meets an
+ * unavailable database fails with its 503 ({@link DatabaseFailures}).
  */
 @ApplicationScoped
 public class Transactions {
 
     /** Runs {@code work} in the request's session (opened if there is none yet). */
     public <T> Uni<T> read(Supplier<Uni<T>> work) {
-        return Panache.withSession(work);
+        return Panache.withSession(work).onFailure().transform(DatabaseFailures::translate);
     }
 
     /** Runs {@code work} in one transaction, to completion whatever the client does. */
@@ -31,7 +32,9 @@ public class Transactions {
                         lost ->
                                 new ConcurrentModificationException(
                                         "The instance was changed by another request at the same"
-                                                + " time; read it again and retry"));
+                                                + " time; read it again and retry"))
+                .onFailure()
+                .transform(DatabaseFailures::translate);
     }
 
     private static boolean lostRace(Throwable failure) {

@@ -1,5 +1,7 @@
 package dev.appinstances.problem;
 
+import java.util.Map;
+
 /**
  * A client-visible failure. Each subclass is one kind of failure with one {@link ProblemType}; the
  * message is the RFC 9457 {@code detail} and must be safe to show to the caller.
@@ -16,5 +18,10 @@ public abstract class ProblemException extends RuntimeException {
 
     public ProblemType type() {
         return type;
+    }
+
+    /** Response headers that belong to this answer (e.g. {@code Retry-After}). */
+    public Map<String, String> headers() {
+        return Map.of();
     }
 }

@@ -1,57 +1,55 @@
 package dev.appinstances.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The one place where failures become responses: always {@code application/problem+json}, never a
- * stack trace or a class name.
+ * Where failures become responses: always {@code application/problem+json}, never a stack trace or
+ * a class name. Token failures are answered by the auth layer's own mapper.
  */
 public class ProblemMapper {
 
-    private final ObjectMapper json;
-    private final MeterRegistry registry;
+    private final ProblemResponses responses;
 
-    public ProblemMapper(ObjectMapper json, MeterRegistry registry) {
-        this.json = json;
-        this.registry = registry;
+    public ProblemMapper(ProblemResponses responses) {
+        this.responses = responses;
     }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(Problem.of(e.type(), e.getMessage(), uri.getPath()));
-    }
-
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        var problem =
-                Problem.of(
-                        ProblemType.UNAUTHENTICATED,
-                        "A valid bearer token (Authorization header or AltinnStudioRuntime cookie)"
-                                + " is required",
-                        uri.getPath());
-        return Response.fromResponse(respond(problem))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .build();
+        return responses.respond(Problem.of(e.type(), e.getMessage(), uri.getPath()), e.headers());
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(
+        return responses.respond(
                 Problem.of(
                         ProblemType.ACCESS_DENIED,
                         "The caller may not perform this operation",
+                        uri.getPath()));
+    }
+
+    /** A body the framework bound itself and could not read. */
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        var at = e.getLocation();
+        return responses.respond(
+                Problem.of(
+                        ProblemType.MALFORMED_JSON,
+                        "The body is not valid JSON for this request"
+                                + (at == null
+                                        ? ""
+                                        : " (line "
+                                                + at.getLineNr()
+                                                + ", column "
+                                                + at.getColumnNr()
+                                                + ")"),
                         uri.getPath()));
     }
 
@@ -62,16 +60,21 @@ public class ProblemMapper {
             return unexpected(e, uri);
         }
         ProblemType type = ProblemType.forStatus(status);
-        return respond(
+        return responses.respond(
                 new Problem(
                         type.uri(), type.title(), status, frameworkDetail(status), uri.getPath()));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem(problem, uri);
+            }
+        }
         String errorId = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected failure %s on %s", errorId, uri.getPath());
-        return respond(
+        return responses.respond(
                 Problem.of(
                         ProblemType.INTERNAL_ERROR,
                         "The request failed unexpectedly; reference " + errorId,
@@ -82,28 +85,12 @@ public class ProblemMapper {
         return switch (status) {
             case 404 -> "No resource at this path";
             case 405 -> "This method is not allowed on this resource";
-            case 406 -> "No acceptable representation";
+            case 406 ->
+                    "No acceptable representation: this resource answers with application/json"
+                            + " (errors with application/problem+json)";
             case 413 -> "The request body is too large";
             case 415 -> "This content type is not supported here";
             default -> "The request could not be processed";
         };
-    }
-
-    private Response respond(Problem problem) {
-        registry.counter(
-                        "app.requests.rejected",
-                        "type",
-                        problem.type().substring(ProblemType.URI_PREFIX.length()),
-                        "status",
-                        String.valueOf(problem.status()))
-                .increment();
-        try {
-            return Response.status(problem.status())
-                    .type(Problem.MEDIA_TYPE)
-                    .entity(json.writeValueAsString(problem))
-                    .build();
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }

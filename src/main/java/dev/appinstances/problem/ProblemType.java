@@ -39,7 +39,11 @@ public enum ProblemType {
     RANGE_NOT_SATISFIABLE(416, "range-not-satisfiable", "Range not satisfiable"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     CONTENT_TYPE_NOT_ALLOWED(415, "content-type-not-allowed", "Content type not allowed"),
-    INTERNAL_ERROR(500, "internal-error", "Internal server error");
+    IDEMPOTENCY_KEY_IN_USE(409, "idempotency-key-in-use", "A request with this key is in flight"),
+    IDEMPOTENCY_KEY_REUSED(
+            422, "idempotency-key-reused", "The key was used for a different request"),
+    INTERNAL_ERROR(500, "internal-error", "Internal server error"),
+    DATABASE_UNAVAILABLE(503, "database-unavailable", "Service temporarily unavailable");
 
     /** Problem type URIs are {@code urn:app-instances:problem:<slug>}; they never change. */
     public static final String URI_PREFIX = "urn:app-instances:problem:";
@@ -76,6 +80,7 @@ public enum ProblemType {
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 412 -> PRECONDITION_FAILED;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             default -> status >= 500 ? INTERNAL_ERROR : INVALID_REQUEST;
         };

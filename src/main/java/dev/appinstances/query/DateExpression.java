@@ -1,10 +1,8 @@
 package dev.appinstances.query;
 
+import dev.appinstances.common.Timestamps;
 import dev.appinstances.problem.InvalidQueryParameterException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
@@ -52,17 +50,22 @@ public record DateExpression(Operator operator, Instant value) {
             throw invalid(parameter, text, "unknown operator '" + text.substring(0, colon) + "'");
         }
         String date = text.substring(colon + 1);
-        Instant instant;
-        try {
-            instant =
-                    OffsetDateTime.parse(date, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            String hint =
-                    date.contains(" ")
-                            ? " (a '+' in a URL must be sent as %2B)"
-                            : " (an ISO-8601 date-time with a zone, e.g. 2024-01-01T00:00:00Z)";
-            throw invalid(parameter, text, "'" + date + "' is not a date-time" + hint);
-        }
+        Instant instant =
+                Timestamps.parse(date)
+                        .orElseThrow(
+                                () ->
+                                        invalid(
+                                                parameter,
+                                                text,
+                                                "'"
+                                                        + date
+                                                        + "' is not a date-time"
+                                                        + (date.contains(" ")
+                                                                ? " (a '+' in a URL must be sent as"
+                                                                        + " %2B)"
+                                                                : " ("
+                                                                        + Timestamps.EXPECTED
+                                                                        + ")")));
         Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
         if (micros.equals(instant)) {
             return new DateExpression(operator, instant);

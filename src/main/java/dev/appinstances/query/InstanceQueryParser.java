@@ -1,5 +1,6 @@
 package dev.appinstances.query;
 
+import dev.appinstances.common.StorableText;
 import dev.appinstances.problem.InvalidQueryParameterException;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,13 @@ public final class InstanceQueryParser {
             if (!DATE_PARAMETERS.contains(name) && !SINGLE_PARAMETERS.contains(name)) {
                 throw new InvalidQueryParameterException(
                         name, "Unknown query parameter '" + name + "'");
+            }
+            for (String value : entry.getValue()) {
+                String problem = StorableText.problem(value);
+                if (problem != null) {
+                    throw new InvalidQueryParameterException(
+                            name, "Query parameter " + name + " " + problem);
+                }
             }
             if (SINGLE_PARAMETERS.contains(name) && entry.getValue().size() > 1) {
                 throw new InvalidQueryParameterException(

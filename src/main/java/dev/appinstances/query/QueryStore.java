@@ -2,6 +2,7 @@ package dev.appinstances.query;
 
 import dev.appinstances.instance.InstanceEntity;
 import dev.appinstances.instance.InstanceRows;
+import dev.appinstances.persistence.DatabaseFailures;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -33,7 +34,9 @@ class QueryStore {
                                 page.add(InstanceRows.read(row));
                             }
                             return page;
-                        });
+                        })
+                .onFailure()
+                .transform(DatabaseFailures::translate);
     }
 
     /** Instants bind as timestamptz. */

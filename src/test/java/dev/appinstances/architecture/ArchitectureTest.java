@@ -39,18 +39,21 @@ class ArchitectureTest {
             List.of("problem", "common", "process", "formdata", "register", "blob");
     private static final List<String> BELOW_CORE =
             concat(LEAVES, List.of("http", "persistence", "app", "auth"));
-    private static final List<String> BELOW_FEATURES = concat(BELOW_CORE, List.of("instance"));
+    private static final List<String> BELOW_FEATURES =
+            concat(BELOW_CORE, List.of("instance", "idempotency"));
 
     /** Each package of the service, and the packages it may use. */
     private static final Map<String, List<String>> MAY_USE = new LinkedHashMap<>();
 
     static {
         LEAVES.forEach(leaf -> MAY_USE.put(leaf, List.of()));
+        MAY_USE.put("blob", List.of("persistence"));
         MAY_USE.put("http", List.of("problem", "common"));
         MAY_USE.put("persistence", List.of("problem", "common"));
         MAY_USE.put("app", List.of("problem", "process", "formdata"));
         MAY_USE.put("auth", List.of("problem", "app", "register"));
         MAY_USE.put("instance", BELOW_CORE);
+        MAY_USE.put("idempotency", BELOW_CORE);
         for (String feature :
                 List.of("instantiation", "data", "lifecycle", "processflow", "query", "purge")) {
             MAY_USE.put(feature, BELOW_FEATURES);

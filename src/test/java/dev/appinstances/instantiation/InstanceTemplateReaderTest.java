@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.appinstances.http.JsonBodies;
 import dev.appinstances.instance.ReadStatus;
 import dev.appinstances.problem.InvalidRequestException;
 import dev.appinstances.problem.MalformedJsonException;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class InstanceTemplateReaderTest {
 
-    final InstanceTemplateReader reader = new InstanceTemplateReader(new ObjectMapper());
+    final InstanceTemplateReader reader =
+            new InstanceTemplateReader(new JsonBodies(new ObjectMapper()));
 
     CreateInstanceCommand read(String json, String queryPartyId) {
         return reader.read(json.getBytes(StandardCharsets.UTF_8), queryPartyId);

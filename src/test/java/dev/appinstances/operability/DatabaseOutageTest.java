@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.appinstances.testsupport.EmbeddedPostgresResource;
+import dev.appinstances.testsupport.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
 class DatabaseOutageTest {
+
+    static final String INSTANCES = "/ttd/example-app/instances";
 
     /** Injected by {@link EmbeddedPostgresResource}: false stops the database, true restarts it. */
     Consumer<Boolean> databaseSwitch;
@@ -33,6 +37,59 @@ class DatabaseOutageTest {
         }
         awaitReadiness(200, "UP");
         given().get("/ttd/example-app/api/v1/applicationmetadata").then().statusCode(200);
+    }
+
+    @Test
+    void requestsWhileTheDatabaseIsAwayAre503WithRetryAfterAndSucceedAfterwards() {
+        assumeThat(databaseSwitch).as("only with the embedded database").isNotNull();
+        String owner = Tokens.appOwner();
+        String id =
+                given().auth()
+                        .oauth2(owner)
+                        .contentType("application/json")
+                        .queryParam("instanceOwnerPartyId", 50001337)
+                        .body("{}")
+                        .post(INSTANCES)
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        try {
+            databaseSwitch.accept(false);
+            awaitReadiness(503, "DOWN");
+            unavailable(given().auth().oauth2(owner).get(INSTANCES + "/" + id));
+            unavailable(
+                    given().auth()
+                            .oauth2(owner)
+                            .queryParam("appId", "ttd/example-app")
+                            .get("/storage/api/v1/instances"));
+            unavailable(
+                    given().auth()
+                            .oauth2(owner)
+                            .contentType("application/json")
+                            .queryParam("instanceOwnerPartyId", 50001337)
+                            .body("{}")
+                            .post(INSTANCES));
+            unavailable(
+                    given().auth()
+                            .oauth2(owner)
+                            .contentType("text/plain")
+                            .queryParam("dataType", "attachment")
+                            .body("content")
+                            .post(INSTANCES + "/" + id + "/data"));
+        } finally {
+            databaseSwitch.accept(true);
+        }
+        awaitReadiness(200, "UP");
+        given().auth().oauth2(owner).get(INSTANCES + "/" + id).then().statusCode(200);
+    }
+
+    private static void unavailable(Response response) {
+        response.then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "5")
+                .body("type", equalTo("urn:app-instances:problem:database-unavailable"));
     }
 
     private static void awaitReadiness(int status, String state) {
