@@ -5,6 +5,7 @@ import dev.appinstances.app.AppSettings;
 import dev.appinstances.problem.AccessDeniedException;
 import dev.appinstances.problem.AppOwnerOnlyException;
 import dev.appinstances.problem.AuthenticationLevelTooLowException;
+import dev.appinstances.problem.ScopeRequiredException;
 import dev.appinstances.problem.UserInstantiationDisallowedException;
 import dev.appinstances.register.Register;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +26,29 @@ public class AccessControl {
         this.register = register;
         this.app = app;
         this.minimumAuthenticationLevel = settings.auth().minimumAuthenticationLevel();
+    }
+
+    /** The app owner's scope to read the app's instances. */
+    public static final String READ_SCOPE = "altinn:serviceowner/instances.read";
+
+    /** The app owner's scope to create and change the app's instances. */
+    public static final String WRITE_SCOPE = "altinn:serviceowner/instances.write";
+
+    /**
+     * An app owner acts on the app's instances only with the scope for it (Maskinporten's {@code
+     * altinn:serviceowner/instances.read} or {@code .write}); users and other organisations are
+     * held to their rights to parties instead.
+     */
+    public void requireScope(Caller caller, String scope) {
+        if (caller.isAppOwner() && !caller.scopes().contains(scope)) {
+            throw new ScopeRequiredException(
+                    "The app owner's token needs scope "
+                            + scope
+                            + " to "
+                            + (scope.equals(WRITE_SCOPE) ? "create or change" : "read")
+                            + " instances of "
+                            + app.appId());
+        }
     }
 
     public void requireAuthenticationLevel(Caller caller) {
@@ -59,6 +83,12 @@ public class AccessControl {
     public Uni<Void> requirePartyAccess(Caller caller, long partyId) {
         requireAuthenticationLevel(caller);
         return requireActFor(caller, partyId);
+    }
+
+    /** {@link #requirePartyAccess} for reading: an app owner also needs the read scope. */
+    public Uni<Void> requireReadAccess(Caller caller, long partyId) {
+        requireScope(caller, READ_SCOPE);
+        return requirePartyAccess(caller, partyId);
     }
 
     /** Passes when the caller may act for the party; otherwise 403 that reveals nothing more. */

@@ -23,4 +23,18 @@ public interface HttpLimits {
     /** Largest header block of one multipart part. */
     @WithDefault("16K")
     MemorySize maxPartHeaderSize();
+
+    /**
+     * Longest request target (path and query) answered with 414 problem+json; the HTTP layer's own
+     * line limit ({@code quarkus.http.limits.max-initial-line-length}) is set higher.
+     */
+    @WithDefault("8K")
+    MemorySize maxUriLength();
+
+    /**
+     * Largest request header block (names and values) answered with 431 problem+json; the HTTP
+     * layer's own limit ({@code quarkus.http.limits.max-header-size}) is set higher.
+     */
+    @WithDefault("20K")
+    MemorySize maxHeaderSize();
 }

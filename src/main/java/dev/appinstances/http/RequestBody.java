@@ -1,5 +1,6 @@
 package dev.appinstances.http;
 
+import dev.appinstances.problem.MalformedBodyException;
 import dev.appinstances.problem.PayloadTooLargeException;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -146,7 +147,13 @@ public final class RequestBody {
             request.pause();
             request.handler(this::onChunk);
             request.endHandler(ignored -> onEnd());
-            request.exceptionHandler(this::fail);
+            request.exceptionHandler(
+                    broken ->
+                            fail(
+                                    new MalformedBodyException(
+                                            "The request body could not be read: its transfer"
+                                                    + " framing is malformed or the connection broke"
+                                                    + " off")));
             if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
                 request.response().writeContinue();
             }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * The one gate in front of an existing instance. Call inside a session (or transaction):
  *
  * <ul>
+ *   <li>403 for an app owner without the scope (read or write);
  *   <li>403 without the authentication level or the right to act for the party, whether or not the
  *       instance exists (a caller without rights learns nothing);
  *   <li>404 when it does not exist under that party and app, and when hard-deleted unless the
@@ -32,17 +33,25 @@ public class InstanceAccess {
         this.app = app;
     }
 
-    /** The instance, if the caller may see it. */
+    /** The instance, if the caller may see it (an app owner needs the read scope). */
     public Uni<InstanceEntity> visible(Caller caller, InstanceRef ref) {
+        access.requireScope(caller, AccessControl.READ_SCOPE);
+        return find(caller, ref);
+    }
+
+    /**
+     * The instance for a change: the caller may see it (an app owner needs the write scope), and it
+     * is still the version in If-Match.
+     */
+    public Uni<InstanceEntity> changeable(Caller caller, InstanceRef ref, String ifMatch) {
+        access.requireScope(caller, AccessControl.WRITE_SCOPE);
+        return find(caller, ref).invoke(instance -> InstanceETags.requireMatch(ifMatch, instance));
+    }
+
+    private Uni<InstanceEntity> find(Caller caller, InstanceRef ref) {
         return access.requirePartyAccess(caller, ref.partyId())
                 .chain(() -> instances.findById(ref.guid()))
                 .map(instance -> requireVisible(caller, instance, ref));
-    }
-
-    /** The instance for a change: visible to the caller, and still the version in If-Match. */
-    public Uni<InstanceEntity> changeable(Caller caller, InstanceRef ref, String ifMatch) {
-        return visible(caller, ref)
-                .invoke(instance -> InstanceETags.requireMatch(ifMatch, instance));
     }
 
     /** The instance for a change of its data: changeable, and neither archived nor deleted. */

@@ -135,6 +135,7 @@ public class InstantiationService {
      * the owner's own archived instance is allowed even when users may not instantiate.
      */
     void checkMayInstantiate(Caller caller, boolean copy) {
+        access.requireScope(caller, AccessControl.WRITE_SCOPE);
         access.requireAuthenticationLevel(caller);
         if (!copy) {
             access.requireInstantiationAllowed(caller);

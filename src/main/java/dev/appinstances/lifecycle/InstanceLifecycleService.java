@@ -102,7 +102,7 @@ public class InstanceLifecycleService {
     public Uni<List<SimpleInstance>> active(Caller caller, long partyId) {
         return transactions.read(
                 () ->
-                        access.requirePartyAccess(caller, partyId)
+                        access.requireReadAccess(caller, partyId)
                                 .chain(() -> repository.active(app.appId(), partyId))
                                 .chain(this::withDisplayNames));
     }
@@ -111,6 +111,7 @@ public class InstanceLifecycleService {
     public Uni<InstanceView> setSubstatus(
             Caller caller, InstanceRef ref, RequestBody body, String ifMatch) {
         access.requireAppOwner(caller, "set the substatus");
+        access.requireScope(caller, AccessControl.WRITE_SCOPE);
         return body.readAll(maxJsonBodySize)
                 .map(bytes -> substatus(body.contentType(), bytes))
                 .chain(substatus -> setSubstatus(caller, ref, substatus, ifMatch));

@@ -5,6 +5,7 @@ public enum ProblemType {
     INVALID_REQUEST(400, "invalid-request", "Invalid request"),
     MALFORMED_JSON(400, "malformed-json", "Malformed JSON body"),
     MALFORMED_MULTIPART(400, "malformed-multipart", "Malformed multipart body"),
+    MALFORMED_BODY(400, "malformed-body", "The request body could not be read"),
     UNKNOWN_DATA_TYPE(400, "unknown-data-type", "Unknown data type"),
     EMPTY_DATA_ELEMENT(400, "empty-data-element", "Empty data element"),
     TOO_MANY_DATA_ELEMENTS(400, "too-many-data-elements", "Too many data elements"),
@@ -35,6 +36,8 @@ public enum ProblemType {
             409, "concurrent-modification", "Changed concurrently by another request"),
     PRECONDITION_FAILED(412, "precondition-failed", "Precondition failed"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
+    URI_TOO_LONG(414, "uri-too-long", "URI too long"),
+    HEADERS_TOO_LARGE(431, "headers-too-large", "Request header fields too large"),
     DATA_ELEMENT_TOO_LARGE(413, "data-element-too-large", "Data element too large"),
     RANGE_NOT_SATISFIABLE(416, "range-not-satisfiable", "Range not satisfiable"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
@@ -81,7 +84,10 @@ public enum ProblemType {
             case 406 -> NOT_ACCEPTABLE;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 412 -> PRECONDITION_FAILED;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 431 -> HEADERS_TOO_LARGE;
+            case 503 -> DATABASE_UNAVAILABLE;
             default -> status >= 500 ? INTERNAL_ERROR : INVALID_REQUEST;
         };
     }

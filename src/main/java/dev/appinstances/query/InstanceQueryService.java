@@ -25,7 +25,7 @@ import java.util.Map;
 @ApplicationScoped
 public class InstanceQueryService {
 
-    public static final String READ_SCOPE = "altinn:serviceowner/instances.read";
+    public static final String READ_SCOPE = AccessControl.READ_SCOPE;
 
     private final AccessControl access;
     private final AppDefinition app;
