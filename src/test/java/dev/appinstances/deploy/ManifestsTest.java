@@ -10,6 +10,8 @@ import dev.appinstances.app.AppDefinition;
 import dev.appinstances.app.AppDefinitionLoader;
 import dev.appinstances.app.AppSettings;
 import dev.appinstances.blob.BlobSettings;
+import dev.appinstances.http.HttpLimits;
+import dev.appinstances.idempotency.IdempotencySettings;
 import dev.appinstances.purge.PurgeSettings;
 import dev.appinstances.register.PartyType;
 import dev.appinstances.register.RegisterSeed;
@@ -98,6 +100,8 @@ class ManifestsTest {
     private static final List<Class<?>> CONFIG_MAPPINGS =
             List.of(
                     AppSettings.class,
+                    HttpLimits.class,
+                    IdempotencySettings.class,
                     BlobSettings.class,
                     RegisterSettings.class,
                     PurgeSettings.class);
@@ -186,21 +190,40 @@ class ManifestsTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void probesUseTheQuarkusHealthEndpointsOnTheAppsHttpPort(Path overlay) {
+    void probesUseTheQuarkusHealthEndpointsOnTheManagementPort(Path overlay) {
         Rendering r = render(overlay);
         Container container = r.container();
         int httpPort = appHttpPort();
+        int managementPort = managementPort();
         assertThat(container.getPorts())
                 .as("container ports")
                 .anySatisfy(
                         port -> {
                             assertThat(port.getName()).isEqualTo("http");
                             assertThat(port.getContainerPort()).isEqualTo(httpPort);
+                        })
+                .anySatisfy(
+                        port -> {
+                            assertThat(port.getName()).isEqualTo("management");
+                            assertThat(port.getContainerPort()).isEqualTo(managementPort);
                         });
 
-        assertProbe(container, container.getStartupProbe(), "/q/health/started", httpPort);
-        assertProbe(container, container.getReadinessProbe(), "/q/health/ready", httpPort);
-        assertProbe(container, container.getLivenessProbe(), "/q/health/live", httpPort);
+        assertProbe(container, container.getStartupProbe(), "/q/health/started", managementPort);
+        assertProbe(container, container.getReadinessProbe(), "/q/health/ready", managementPort);
+        assertProbe(container, container.getLivenessProbe(), "/q/health/live", managementPort);
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theServiceExposesOnlyTheApiPort(Path overlay) {
+        Rendering r = render(overlay);
+        Service service = r.named(Service.class, APP);
+        assertThat(service.getSpec().getPorts())
+                .as("Service ports")
+                .allSatisfy(
+                        port ->
+                                assertThat(resolvePort(r.container(), port.getTargetPort()))
+                                        .isEqualTo(appHttpPort()));
     }
 
     @ParameterizedTest
@@ -498,7 +521,35 @@ class ManifestsTest {
                                                                         resolvePort(
                                                                                 r.container(),
                                                                                 port.getPort()))
-                                                                .isEqualTo(appHttpPort())));
+                                                                .isIn(
+                                                                        appHttpPort(),
+                                                                        managementPort())));
+        assertThat(policy.getSpec().getIngress())
+                .as("the management port admits only the monitoring namespace")
+                .filteredOn(
+                        rule ->
+                                rule.getPorts().stream()
+                                        .anyMatch(
+                                                port ->
+                                                        resolvePort(r.container(), port.getPort())
+                                                                == managementPort()))
+                .singleElement()
+                .satisfies(
+                        rule -> {
+                            assertThat(rule.getPorts()).hasSize(1);
+                            assertThat(rule.getFrom())
+                                    .singleElement()
+                                    .satisfies(
+                                            peer -> {
+                                                assertThat(peer.getPodSelector()).isNull();
+                                                assertThat(
+                                                                peer.getNamespaceSelector()
+                                                                        .getMatchLabels())
+                                                        .containsEntry(
+                                                                "kubernetes.io/metadata.name",
+                                                                "monitoring");
+                                            });
+                        });
 
         String clusterName = r.cnpgCluster().getMetadata().getName();
         List<NetworkPolicyEgressRule> egress = policy.getSpec().getEgress();
@@ -552,7 +603,7 @@ class ManifestsTest {
         assertThat(annotations)
                 .containsEntry("prometheus.io/scrape", "true")
                 .containsEntry("prometheus.io/path", "/q/metrics")
-                .containsEntry("prometheus.io/port", Integer.toString(appHttpPort()));
+                .containsEntry("prometheus.io/port", Integer.toString(managementPort()));
 
         GenericKubernetesResource podMonitor = prod.custom("monitoring.coreos.com/", "PodMonitor");
         List<Map<String, Object>> endpoints = podMonitor.get("spec", "podMetricsEndpoints");
@@ -561,7 +612,7 @@ class ManifestsTest {
                 .satisfies(
                         endpoint -> {
                             assertThat(endpoint).containsEntry("path", "/q/metrics");
-                            assertThat(endpoint).containsEntry("port", "http");
+                            assertThat(endpoint).containsEntry("port", "management");
                         });
     }
 
@@ -853,6 +904,20 @@ class ManifestsTest {
             return Duration.parse("P" + v.toUpperCase(Locale.ROOT));
         }
         return Duration.parse(v.toUpperCase(Locale.ROOT));
+    }
+
+    /** The management interface's port, which production enables. */
+    private static int managementPort() {
+        try {
+            Properties properties = applicationProperties();
+            assertThat(properties.getProperty("quarkus.management.enabled"))
+                    .as("quarkus.management.enabled")
+                    .isEqualTo("true");
+            return Integer.parseInt(
+                    properties.getProperty("quarkus.management.port", "9000").trim());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static int appHttpPort() {
