@@ -21,13 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -48,13 +42,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class DataElementResource {
 
     private final DataElementService service;
-    private final BlobStoreReader content;
+    private final Downloads content;
     private final RequestBodies bodies;
     private final CurrentCaller caller;
 
     public DataElementResource(
             DataElementService service,
-            BlobStoreReader content,
+            Downloads content,
             RequestBodies bodies,
             CurrentCaller caller) {
         this.service = service;
@@ -105,11 +99,7 @@ public class DataElementResource {
             @BeanParam InstancePath path,
             @PathParam("dataGuid") UUID dataGuid,
             @HeaderParam("Range") String range) {
-        return RestMulti.fromUniResponse(
-                service.download(caller.get(), path.ref(), dataGuid, range),
-                content::read,
-                DataElementResource::headers,
-                download -> download.partial() ? 206 : 200);
+        return content.respond(service.download(caller.get(), path.ref(), dataGuid, range));
     }
 
     @PUT
@@ -145,35 +135,5 @@ public class DataElementResource {
             @PathParam("dataGuid") UUID dataGuid,
             @HeaderParam("If-Match") String ifMatch) {
         return service.delete(caller.get(), path.ref(), dataGuid, ifMatch);
-    }
-
-    private static Map<String, List<String>> headers(Download download) {
-        var headers = new LinkedHashMap<String, List<String>>();
-        headers.put(HttpHeaders.CONTENT_TYPE, List.of(download.contentType()));
-        headers.put(HttpHeaders.CONTENT_LENGTH, List.of(Long.toString(download.range().length())));
-        headers.put(HttpHeaders.ETAG, List.of(download.etag()));
-        headers.put("Accept-Ranges", List.of("bytes"));
-        if (download.filename() != null) {
-            headers.put(
-                    "Content-Disposition",
-                    List.of(
-                            "attachment; filename=\""
-                                    + download.filename().replace("\"", "")
-                                    + "\"; filename*=UTF-8''"
-                                    + URLEncoder.encode(download.filename(), StandardCharsets.UTF_8)
-                                            .replace("+", "%20")));
-        }
-        if (download.partial()) {
-            headers.put(
-                    "Content-Range",
-                    List.of(
-                            "bytes "
-                                    + download.range().start()
-                                    + "-"
-                                    + download.range().end()
-                                    + "/"
-                                    + download.size()));
-        }
-        return headers;
     }
 }

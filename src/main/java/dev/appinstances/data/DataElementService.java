@@ -24,6 +24,7 @@ import dev.appinstances.instance.InstanceWriteRules;
 import dev.appinstances.instance.StoredPart;
 import dev.appinstances.persistence.Transactions;
 import dev.appinstances.problem.DataElementNotFoundException;
+import dev.appinstances.problem.InvalidRequestException;
 import dev.appinstances.problem.MaxCountExceededException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -171,11 +172,16 @@ public class DataElementService {
 
     private Uni<DataType> checkNewElement(
             Caller caller, InstanceRef ref, String dataTypeId, String contentType, String ifMatch) {
+        if (dataTypeId == null || dataTypeId.isBlank()) {
+            throw new InvalidRequestException(
+                    "Query parameter dataType is required: the id of the content's data type ("
+                            + String.join(
+                                    ", ", app.metadata().dataTypes.stream().map(t -> t.id).toList())
+                            + ")");
+        }
         DataType type =
                 DataTypeRules.requireDataType(
-                        app.metadata(),
-                        dataTypeId == null ? "" : dataTypeId,
-                        "dataType '" + dataTypeId + "'");
+                        app.metadata(), dataTypeId, "dataType '" + dataTypeId + "'");
         DataTypeRules.requireAllowedContentType(type, contentType, "The data element");
         return instances
                 .writable(caller, ref, ifMatch)

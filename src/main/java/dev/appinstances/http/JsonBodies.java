@@ -54,21 +54,22 @@ public class JsonBodies {
 
     /** The body's JSON object, checked for syntax and storable text. */
     public JsonNode objectTree(byte[] body, String what) {
-        JsonNode tree = tree(body);
+        JsonNode tree = tree(body, what);
         if (tree == null || !tree.isObject()) {
             throw new InvalidRequestException(what + " must be a JSON object");
         }
         return tree;
     }
 
-    private JsonNode tree(byte[] body) {
+    private JsonNode tree(byte[] body, String what) {
         JsonNode tree;
         try {
             tree = trees.readTree(body);
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw new MalformedJsonException(
-                    "The body is not valid JSON"
+                    what
+                            + " is not valid JSON"
                             + (at == null
                                     ? ""
                                     : " (line "
@@ -77,7 +78,7 @@ public class JsonBodies {
                                             + at.getColumnNr()
                                             + ")"));
         } catch (IOException e) {
-            throw new MalformedJsonException("The body could not be read as JSON");
+            throw new MalformedJsonException(what + " could not be read as JSON");
         }
         requireStorable(tree, "");
         return tree;

@@ -18,5 +18,12 @@ public final class Paths {
     /** {@code /{org}/{app}/instances/{partyId}/{guid}}. */
     public static final String INSTANCE = INSTANCES + "/" + PARTY_ID + "/" + INSTANCE_GUID;
 
+    /** Altinn Storage's instances, where {@code selfLinks.platform} points. */
+    public static final String STORAGE_INSTANCES = "/storage/api/v1/instances";
+
+    /** {@code /storage/api/v1/instances/{partyId}/{guid}}. */
+    public static final String STORAGE_INSTANCE =
+            STORAGE_INSTANCES + "/" + PARTY_ID + "/" + INSTANCE_GUID;
+
     private Paths() {}
 }

@@ -29,10 +29,15 @@ public class InstanceTemplateReader {
      * @param queryPartyId the {@code instanceOwnerPartyId} query parameter, or null
      */
     public CreateInstanceCommand read(byte[] body, String queryPartyId) {
+        return read(body, queryPartyId, "The instance template");
+    }
+
+    /**
+     * @param what names the template in messages, e.g. the multipart section it came in
+     */
+    public CreateInstanceCommand read(byte[] body, String queryPartyId, String what) {
         InstanceTemplate template =
-                body.length == 0
-                        ? null
-                        : json.object(body, InstanceTemplate.class, "The instance template");
+                body.length == 0 ? null : json.object(body, InstanceTemplate.class, what);
         return toCommand(template, queryPartyId);
     }
 

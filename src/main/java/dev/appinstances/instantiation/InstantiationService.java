@@ -120,7 +120,12 @@ public class InstantiationService {
     private Uni<InstanceView> createWith(
             Caller caller, String queryPartyId, ReceivedMultipart received, KeyedCreate keyed) {
         return Uni.createFrom()
-                .item(() -> templates.read(received.instanceTemplate(), queryPartyId))
+                .item(
+                        () ->
+                                templates.read(
+                                        received.instanceTemplate(),
+                                        queryPartyId,
+                                        "The multipart section named 'instance'"))
                 .chain(command -> create(caller, command, received.parts(), false, keyed))
                 .onFailure()
                 .call(() -> contents.discard(received.parts()));

@@ -4,6 +4,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -25,10 +26,11 @@ public final class LocalDbMain {
 
     public static void main(String... args) throws Exception {
         Config config = ConfigProvider.getConfig();
-        boolean configured =
-                config.getOptionalValue("quarkus.datasource.reactive.url", String.class)
-                        .isPresent();
-        if (!configured && System.getProperty(STARTED_MARK) == null) {
+        Optional<String> reactiveUrl =
+                config.getOptionalValue("quarkus.datasource.reactive.url", String.class);
+        if (reactiveUrl.isPresent()) {
+            deriveJdbcUrl(config, reactiveUrl.get());
+        } else if (System.getProperty(STARTED_MARK) == null) {
             Path dataDir =
                     Path.of(
                                     config.getOptionalValue("local-db.data-dir", String.class)
@@ -37,6 +39,28 @@ public final class LocalDbMain {
             startEmbedded(dataDir);
         }
         Quarkus.run(args);
+    }
+
+    /** Flyway needs a JDBC URL; without one, it is the reactive URL's database. */
+    private static void deriveJdbcUrl(Config config, String reactiveUrl) {
+        if (config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).isPresent()) {
+            return;
+        }
+        JdbcUrls.fromReactive(reactiveUrl)
+                .ifPresent(
+                        derived -> {
+                            System.setProperty("quarkus.datasource.jdbc.url", derived.jdbcUrl());
+                            setUnlessConfigured(
+                                    config, "quarkus.datasource.username", derived.username());
+                            setUnlessConfigured(
+                                    config, "quarkus.datasource.password", derived.password());
+                        });
+    }
+
+    private static void setUnlessConfigured(Config config, String key, Optional<String> value) {
+        if (value.isPresent() && config.getOptionalValue(key, String.class).isEmpty()) {
+            System.setProperty(key, value.get());
+        }
     }
 
     private static void startEmbedded(Path dataDir) throws Exception {
@@ -53,7 +77,15 @@ public final class LocalDbMain {
         try {
             port = (int) launcher.getDeclaredMethod("start", Path.class).invoke(null, dataDir);
         } catch (InvocationTargetException e) {
-            throw (Exception) e.getCause();
+            System.err.println(
+                    "Cannot start the embedded PostgreSQL in "
+                            + dataDir
+                            + ": "
+                            + rootMessage(e.getCause())
+                            + ". Is another local run using it? Stop it, or give this run"
+                            + " another folder with LOCAL_DB_DATA_DIR.");
+            System.exit(1);
+            return;
         }
         System.setProperty(STARTED_MARK, Integer.toString(port));
         System.setProperty(
@@ -64,5 +96,13 @@ public final class LocalDbMain {
         System.setProperty("quarkus.datasource.password", "postgres");
         System.out.printf(
                 "Embedded PostgreSQL on localhost:%d (user postgres), data in %s%n", port, dataDir);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

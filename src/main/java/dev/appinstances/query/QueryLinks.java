@@ -1,6 +1,7 @@
 package dev.appinstances.query;
 
 import dev.appinstances.app.AppSettings;
+import dev.appinstances.http.Paths;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URLDecoder;
@@ -13,7 +14,7 @@ import java.util.List;
 @ApplicationScoped
 public class QueryLinks {
 
-    public static final String PATH = "/storage/api/v1/instances";
+    public static final String PATH = Paths.STORAGE_INSTANCES;
 
     private final String base;
 

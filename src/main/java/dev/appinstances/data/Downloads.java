@@ -1,0 +1,68 @@
+package dev.appinstances.data;
+
+import dev.appinstances.blob.BlobStore;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestMulti;
+
+/** The bytes a {@link Download} describes, and the response that carries them. */
+@ApplicationScoped
+public class Downloads {
+
+    private final BlobStore blobs;
+
+    public Downloads(BlobStore blobs) {
+        this.blobs = blobs;
+    }
+
+    /** The download's response: its headers, 200 or 206, and the bytes streamed. */
+    public RestMulti<Buffer> respond(Uni<Download> download) {
+        return RestMulti.fromUniResponse(
+                download, this::read, Downloads::headers, d -> d.partial() ? 206 : 200);
+    }
+
+    public Multi<Buffer> read(Download download) {
+        if (download.range().length() == 0) {
+            return Multi.createFrom().empty();
+        }
+        return blobs.read(download.blobId(), download.range().start(), download.range().length());
+    }
+
+    private static Map<String, List<String>> headers(Download download) {
+        var headers = new LinkedHashMap<String, List<String>>();
+        headers.put(HttpHeaders.CONTENT_TYPE, List.of(download.contentType()));
+        headers.put(HttpHeaders.CONTENT_LENGTH, List.of(Long.toString(download.range().length())));
+        headers.put(HttpHeaders.ETAG, List.of(download.etag()));
+        headers.put("Accept-Ranges", List.of("bytes"));
+        if (download.filename() != null) {
+            headers.put(
+                    "Content-Disposition",
+                    List.of(
+                            "attachment; filename=\""
+                                    + download.filename().replace("\"", "")
+                                    + "\"; filename*=UTF-8''"
+                                    + URLEncoder.encode(download.filename(), StandardCharsets.UTF_8)
+                                            .replace("+", "%20")));
+        }
+        if (download.partial()) {
+            headers.put(
+                    "Content-Range",
+                    List.of(
+                            "bytes "
+                                    + download.range().start()
+                                    + "-"
+                                    + download.range().end()
+                                    + "/"
+                                    + download.size()));
+        }
+        return headers;
+    }
+}
