@@ -1,11 +1,13 @@
 package dev.appinstances.http;
 
+import dev.appinstances.problem.MalformedRequestTargetException;
 import dev.appinstances.problem.Problem;
 import dev.appinstances.problem.ProblemException;
 import dev.appinstances.problem.ProblemResponses;
 import dev.appinstances.problem.ProblemType;
 import dev.appinstances.problem.RequestTooLargeException;
 import io.quarkus.logging.Log;
+import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -14,13 +16,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The HTTP layer's own answers, made like every other: a request that fails before or outside a
  * resource (no Host header, a request target or header block over the limits) gets problem+json,
  * counted as a refusal; and no response is framed twice ({@code Content-Length} and {@code
- * Transfer-Encoding: chunked} together, which strict clients and proxies refuse).
+ * Transfer-Encoding: chunked} together, which strict clients and proxies refuse). A request target
+ * that is not a URI is refused here, with a body, before anything decodes its path.
  */
 @ApplicationScoped
 public class HttpLayer {
@@ -45,6 +49,20 @@ public class HttpLayer {
         }
     }
 
+    /** The management interface has its own router; it gets the request-target check alone. */
+    void install(@Observes ManagementInterface management) {
+        management.router().route().order(Integer.MIN_VALUE).handler(this::requireUri);
+    }
+
+    private void requireUri(RoutingContext context) {
+        Optional<String> notAUri = RequestTargets.defect(context.request().uri());
+        if (notAUri.isPresent()) {
+            answer(context, new MalformedRequestTargetException(notAUri.get()));
+            return;
+        }
+        context.next();
+    }
+
     private void guard(RoutingContext context) {
         String uri = context.request().uri();
         if (uri != null && uri.length() > maxUriLength) {
@@ -53,6 +71,11 @@ public class HttpLayer {
                     new RequestTooLargeException(
                             ProblemType.URI_TOO_LONG,
                             "The request target is longer than " + maxUriLength + " characters"));
+            return;
+        }
+        Optional<String> notAUri = RequestTargets.defect(uri);
+        if (notAUri.isPresent()) {
+            answer(context, new MalformedRequestTargetException(notAUri.get()));
             return;
         }
         if (headerBytes(context) > maxHeaderSize) {

@@ -1,5 +1,6 @@
 package dev.appinstances.localdb;
 
+import dev.appinstances.http.RequestTargets;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.lang.reflect.InvocationTargetException;
@@ -25,6 +26,7 @@ public final class LocalDbMain {
     private LocalDbMain() {}
 
     public static void main(String... args) throws Exception {
+        System.setProperty(RequestTargets.QUARKUS_CHECK_OFF, "true");
         Config config = ConfigProvider.getConfig();
         Optional<String> reactiveUrl =
                 config.getOptionalValue("quarkus.datasource.reactive.url", String.class);

@@ -6,6 +6,7 @@ public enum ProblemType {
     MALFORMED_JSON(400, "malformed-json", "Malformed JSON body"),
     MALFORMED_MULTIPART(400, "malformed-multipart", "Malformed multipart body"),
     MALFORMED_BODY(400, "malformed-body", "The request body could not be read"),
+    MALFORMED_REQUEST_TARGET(400, "malformed-request-target", "Malformed request target"),
     UNKNOWN_DATA_TYPE(400, "unknown-data-type", "Unknown data type"),
     EMPTY_DATA_ELEMENT(400, "empty-data-element", "Empty data element"),
     TOO_MANY_DATA_ELEMENTS(400, "too-many-data-elements", "Too many data elements"),

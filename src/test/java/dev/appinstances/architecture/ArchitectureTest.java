@@ -58,7 +58,7 @@ class ArchitectureTest {
                 List.of("instantiation", "data", "lifecycle", "processflow", "query", "purge")) {
             MAY_USE.put(feature, BELOW_FEATURES);
         }
-        MAY_USE.put("localdb", List.of());
+        MAY_USE.put("localdb", List.of("http"));
     }
 
     @Test
