@@ -53,6 +53,22 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Sends the request and then ends the sending half of the connection, as a client that has
+     * nothing more to say: a request cut short is then not waited on until a timeout.
+     */
+    public static Answer exchangeAndHalfClose(int port, byte[] request, boolean head)
+            throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request);
+            out.flush();
+            socket.shutdownOutput();
+            return read(socket.getInputStream(), head);
+        }
+    }
+
     public static Answer exchange(int port, String request) throws IOException {
         return exchange(
                 port, request.getBytes(StandardCharsets.ISO_8859_1), request.startsWith("HEAD"));
