@@ -99,6 +99,7 @@ class OpenApiDocumentTest {
         Parameter org = parameters(post(APP)).get(0);
         assertThat(org.getName()).isEqualTo("org");
         assertThat(org.getExample()).isEqualTo("ttd");
+        assertThat(org.getSchema().getEnum()).containsExactly("ttd");
     }
 
     @Test
@@ -137,7 +138,11 @@ class OpenApiDocumentTest {
                 List.of(post(INSTANCE + "/data"), api.getPaths().get(DATA).getPut())) {
             RequestBody body = requestBody(upload);
             assertThat(body.getRequired()).isTrue();
-            assertBinary(body.getContent().get("application/octet-stream").getSchema());
+            // the content types the served app's data types allow (the bundled example app)
+            assertThat(body.getContent())
+                    .containsKeys("application/xml", "application/pdf", "text/plain")
+                    .doesNotContainKey("*/*");
+            body.getContent().values().forEach(type -> assertBinary(type.getSchema()));
             assertThat(parameters(upload))
                     .extracting(Parameter::getName)
                     .contains("Content-Disposition");
@@ -145,6 +150,8 @@ class OpenApiDocumentTest {
         Parameter dataType = parameter(post(INSTANCE + "/data"), "dataType");
         assertThat(dataType.getIn()).isEqualTo("query");
         assertThat(dataType.getRequired()).isTrue();
+        assertThat(dataType.getSchema().getEnum())
+                .containsExactly("model", "attachment", "ref-data-as-pdf");
     }
 
     @Test
@@ -157,7 +164,8 @@ class OpenApiDocumentTest {
         assertThat(multipart.getEncoding().get("instance").getContentType())
                 .isEqualTo("application/json");
         Schema<?> parts = resolve(multipart.getSchema());
-        assertThat(parts.getProperties()).containsKey("instance");
+        assertThat(parts.getProperties()).containsKeys("instance", "model", "attachment");
+        assertBinary(parts.getProperties().get("attachment"));
         assertThat(
                         resolve(
                                         post(APP + "/create")
