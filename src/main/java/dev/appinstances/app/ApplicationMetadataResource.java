@@ -1,6 +1,5 @@
 package dev.appinstances.app;
 
-import dev.appinstances.problem.Problem;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,18 +22,14 @@ public class ApplicationMetadataResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The app's applicationmetadata.json, as configured")
+    @Operation(
+            operationId = "getApplicationMetadata",
+            summary = "The app's applicationmetadata.json, as configured")
     @APIResponse(
             responseCode = "200",
             description = "The application metadata",
             content = @Content(schema = @Schema(implementation = ApplicationMetadata.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "This service does not serve that {org}/{app}",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     public ApplicationMetadata get() {
         return app.metadata();
     }

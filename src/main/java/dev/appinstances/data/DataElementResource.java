@@ -1,6 +1,7 @@
 package dev.appinstances.data;
 
 import dev.appinstances.auth.CurrentCaller;
+import dev.appinstances.http.ApiConventions;
 import dev.appinstances.http.InstancePath;
 import dev.appinstances.http.Paths;
 import dev.appinstances.http.RequestBodies;
@@ -26,6 +27,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -60,10 +63,13 @@ public class DataElementResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "uploadData",
             summary = "Upload a data element",
             description =
                     "The raw body is the content, streamed to storage. Content-Type must be allowed"
                             + " by the data type; Content-Disposition may carry a filename.")
+    @RequestBody(ref = ApiConventions.UPLOAD)
+    @Parameter(ref = ApiConventions.CONTENT_DISPOSITION)
     @APIResponse(
             responseCode = "201",
             description = "Created",
@@ -74,7 +80,9 @@ public class DataElementResource {
     @APIResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
     public Uni<RestResponse<Object>> upload(
             @BeanParam InstancePath path,
-            @QueryParam("dataType") String dataType,
+            @Parameter(required = true, description = "The id of the element's data type")
+                    @QueryParam("dataType")
+                    String dataType,
             @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Context HttpServerRequest request) {
@@ -91,10 +99,13 @@ public class DataElementResource {
     @GET
     @Path(Paths.DATA_GUID)
     @Operation(
+            operationId = "downloadData",
             summary = "Download a data element's content",
-            description = "Streams the content; supports a single Range (206) and ETag.")
-    @APIResponse(responseCode = "200", description = "The content")
-    @APIResponse(responseCode = "206", description = "The requested range")
+            description =
+                    "Streams the content with its own Content-Type; supports a single Range (206)."
+                            + " The ETag is the content's SHA-256.")
+    @APIResponse(responseCode = "200", ref = ApiConventions.CONTENT)
+    @APIResponse(responseCode = "206", ref = ApiConventions.PARTIAL_CONTENT)
     public RestMulti<Buffer> download(
             @BeanParam InstancePath path,
             @PathParam("dataGuid") UUID dataGuid,
@@ -105,7 +116,11 @@ public class DataElementResource {
     @PUT
     @Path(Paths.DATA_GUID)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a data element's content (same rules as an upload)")
+    @Operation(
+            operationId = "replaceData",
+            summary = "Replace a data element's content (same rules as an upload)")
+    @RequestBody(ref = ApiConventions.UPLOAD)
+    @Parameter(ref = ApiConventions.CONTENT_DISPOSITION)
     @APIResponse(
             responseCode = "200",
             description = "Replaced",
@@ -124,7 +139,7 @@ public class DataElementResource {
     @DELETE
     @Path(Paths.DATA_GUID)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Delete a data element and its content")
+    @Operation(operationId = "deleteData", summary = "Delete a data element and its content")
     @APIResponse(
             responseCode = "200",
             description = "Deleted; the element as it was",

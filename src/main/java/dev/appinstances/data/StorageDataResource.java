@@ -1,6 +1,7 @@
 package dev.appinstances.data;
 
 import dev.appinstances.auth.CurrentCaller;
+import dev.appinstances.http.ApiConventions;
 import dev.appinstances.http.InstancePath;
 import dev.appinstances.http.Paths;
 import io.quarkus.security.Authenticated;
@@ -40,10 +41,11 @@ public class StorageDataResource {
 
     @GET
     @Operation(
+            operationId = "downloadStorageData",
             summary = "Download a data element's content at Storage's path",
             description = "The same content, headers and rights as the App API's download.")
-    @APIResponse(responseCode = "200", description = "The content")
-    @APIResponse(responseCode = "206", description = "The requested range")
+    @APIResponse(responseCode = "200", ref = ApiConventions.CONTENT)
+    @APIResponse(responseCode = "206", ref = ApiConventions.PARTIAL_CONTENT)
     public RestMulti<Buffer> download(
             @BeanParam InstancePath path,
             @PathParam("dataGuid") UUID dataGuid,

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Encoding;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -39,6 +40,20 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class InstantiationResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    /* The JSON and the multipart create are one operation of the document, with two bodies. */
+    private static final String CREATE = "createInstance";
+    private static final String CREATE_SUMMARY =
+            "Create an instance: from a JSON instance template, or with data (multipart)";
+    private static final String CREATE_DESCRIPTION =
+            "The owner is given by exactly one of the instanceOwnerPartyId query parameter,"
+                    + " instanceOwner.partyId, personNumber, organisationNumber or username; with"
+                    + " the query parameter the body may be empty. The process starts in its first"
+                    + " task.\n\nWith multipart/form-data, part 'instance' (application/json,"
+                    + " optional, any position) is the instance template; every other part is"
+                    + " named after a data type and becomes a data element, in upload order. Parts"
+                    + " are validated and stored as they stream in; the first violation is"
+                    + " answered at once and nothing is kept.";
 
     private final InstantiationService instantiation;
     private final SimplifiedCreateService simplified;
@@ -60,13 +75,9 @@ public class InstantiationResource {
     }
 
     @POST
-    @Operation(
-            summary = "Create an instance from a JSON instance template",
-            description =
-                    "The owner is given by exactly one of the instanceOwnerPartyId query parameter,"
-                            + " instanceOwner.partyId, personNumber, organisationNumber or"
-                            + " username. The process starts in its first task.")
+    @Operation(operationId = CREATE, summary = CREATE_SUMMARY, description = CREATE_DESCRIPTION)
     @RequestBody(
+            required = false,
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -86,7 +97,10 @@ public class InstantiationResource {
     @APIResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
     public Uni<RestResponse<Object>> create(
-            @Parameter(description = "The owner's party id (instead of one in the template)")
+            @Parameter(
+                            description = "The owner's party id (instead of one in the template)",
+                            schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,18}$"),
+                            example = "50001337")
                     @QueryParam("instanceOwnerPartyId")
                     String instanceOwnerPartyId,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
@@ -104,22 +118,17 @@ public class InstantiationResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(
-            summary = "Create an instance with data elements from a multipart body",
-            description =
-                    "Part 'instance' (application/json, optional, any position) is the instance"
-                            + " template; every other part is named after a data type and becomes a"
-                            + " data element, in upload order. Parts are validated and stored as they"
-                            + " stream in; the first violation is answered at once and nothing is"
-                            + " kept.")
+    @Operation(operationId = CREATE, summary = CREATE_SUMMARY, description = CREATE_DESCRIPTION)
     @RequestBody(
+            required = false,
             content =
                     @Content(
                             mediaType = MediaType.MULTIPART_FORM_DATA,
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.OBJECT,
-                                            implementation = MultipartCreateForm.class)))
+                            schema = @Schema(implementation = MultipartCreateForm.class),
+                            encoding =
+                                    @Encoding(
+                                            name = "instance",
+                                            contentType = MediaType.APPLICATION_JSON)))
     @APIResponse(
             responseCode = "201",
             description = "Created; Location is the instance's URL",
@@ -130,7 +139,10 @@ public class InstantiationResource {
     @APIResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
     public Uni<RestResponse<Object>> createWithData(
-            @Parameter(description = "The owner's party id (instead of one in the template)")
+            @Parameter(
+                            description = "The owner's party id (instead of one in the template)",
+                            schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,18}$"),
+                            example = "50001337")
                     @QueryParam("instanceOwnerPartyId")
                     String instanceOwnerPartyId,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
@@ -149,6 +161,7 @@ public class InstantiationResource {
     @POST
     @Path("create")
     @Operation(
+            operationId = "createInstanceSimplified",
             summary = "Simplified create: form data from a key/value prefill, or a copy",
             description =
                     "prefill maps dotted paths of the form data model to values (typed by the model"
@@ -167,6 +180,7 @@ public class InstantiationResource {
     @APIResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
     @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     @APIResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
     public Uni<RestResponse<Object>> createSimplified(
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context HttpServerRequest request) {

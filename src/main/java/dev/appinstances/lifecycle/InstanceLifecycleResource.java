@@ -10,6 +10,7 @@ import dev.appinstances.http.RequestBodies;
 import dev.appinstances.instance.InstanceETags;
 import dev.appinstances.instance.InstanceMetrics;
 import dev.appinstances.instance.InstanceView;
+import dev.appinstances.instance.Substatus;
 import dev.appinstances.instance.VersionedInstance;
 import dev.appinstances.problem.InvalidRequestException;
 import io.quarkus.security.Authenticated;
@@ -30,8 +31,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -66,7 +71,7 @@ public class InstanceLifecycleResource {
 
     @GET
     @Path(INSTANCE_GUID)
-    @Operation(summary = "Get an instance, with its owner's party")
+    @Operation(operationId = "getInstance", summary = "Get an instance, with its owner's party")
     @APIResponse(
             responseCode = "200",
             description = "The instance",
@@ -92,7 +97,9 @@ public class InstanceLifecycleResource {
 
     @GET
     @Path("active")
-    @Operation(summary = "The party's instances that are neither archived nor deleted")
+    @Operation(
+            operationId = "listActiveInstances",
+            summary = "The party's instances that are neither archived nor deleted")
     @APIResponse(
             responseCode = "200",
             description = "Newest change first; lastChangedBy is a display name",
@@ -103,13 +110,28 @@ public class InstanceLifecycleResource {
 
     @PUT
     @Path(INSTANCE_GUID + "/substatus")
-    @Operation(summary = "Replace the substatus (app owner only)")
+    @Operation(operationId = "updateSubstatus", summary = "Replace the substatus (app owner only)")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Substatus.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "substatus",
+                                            value =
+                                                    "{\"label\": \"received\", \"description\":"
+                                                            + " \"We have received your application\"}")))
     @APIResponse(
             responseCode = "200",
             description = "The instance",
             content = @Content(schema = @Schema(implementation = InstanceView.class)))
     @APIResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
     @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @APIResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
     public Uni<InstanceView> substatus(
             @BeanParam InstancePath path,
             @HeaderParam("If-Match") String ifMatch,
@@ -123,7 +145,9 @@ public class InstanceLifecycleResource {
 
     @POST
     @Path(INSTANCE_GUID + "/complete")
-    @Operation(summary = "Confirm the instance complete as the app owner (idempotent)")
+    @Operation(
+            operationId = "completeInstance",
+            summary = "Confirm the instance complete as the app owner (idempotent)")
     @APIResponse(
             responseCode = "200",
             description = "The instance",
@@ -137,7 +161,9 @@ public class InstanceLifecycleResource {
 
     @DELETE
     @Path(INSTANCE_GUID)
-    @Operation(summary = "Delete: to the recycle bin (soft, default) or for good (hard=true)")
+    @Operation(
+            operationId = "deleteInstance",
+            summary = "Delete: to the recycle bin (soft, default) or for good (hard=true)")
     @APIResponse(
             responseCode = "200",
             description = "The instance",
@@ -145,7 +171,13 @@ public class InstanceLifecycleResource {
     @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     public Uni<InstanceView> delete(
             @BeanParam InstancePath path,
-            @QueryParam("hard") String hard,
+            @Parameter(
+                            description =
+                                    "true: hard delete (purged after the grace period); false:"
+                                            + " to the recycle bin",
+                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                    @QueryParam("hard")
+                    String hard,
             @HeaderParam("If-Match") String ifMatch) {
         boolean isHard = parseHard(hard);
         return metrics.counted(
@@ -165,7 +197,9 @@ public class InstanceLifecycleResource {
 
     @PUT
     @Path(INSTANCE_GUID + "/undelete")
-    @Operation(summary = "Restore a soft-deleted instance from the recycle bin")
+    @Operation(
+            operationId = "undeleteInstance",
+            summary = "Restore a soft-deleted instance from the recycle bin")
     @APIResponse(
             responseCode = "200",
             description = "The instance",

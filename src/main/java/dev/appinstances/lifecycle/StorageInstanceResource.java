@@ -48,6 +48,7 @@ public class StorageInstanceResource {
 
     @GET
     @Operation(
+            operationId = "getStorageInstance",
             summary = "Get an instance as Altinn Storage returns it",
             description =
                     "The same instance and rights as the App API's GET, serialized as Storage does:"

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,7 +41,7 @@ public class ProcessResource {
     }
 
     @GET
-    @Operation(summary = "The instance's process state")
+    @Operation(operationId = "getProcess", summary = "The instance's process state")
     @APIResponse(
             responseCode = "200",
             description = "The process state",
@@ -51,7 +52,9 @@ public class ProcessResource {
 
     @GET
     @Path("history")
-    @Operation(summary = "The steps the process has taken: ended tasks and the end event")
+    @Operation(
+            operationId = "getProcessHistory",
+            summary = "The steps the process has taken: ended tasks and the end event")
     @APIResponse(
             responseCode = "200",
             description = "Oldest first",
@@ -63,6 +66,7 @@ public class ProcessResource {
     @PUT
     @Path("next")
     @Operation(
+            operationId = "processNext",
             summary = "Move from the current task to the next task or the end event",
             description =
                     "elementId chooses among several possible next elements (required after an"
@@ -74,7 +78,12 @@ public class ProcessResource {
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     public Uni<ProcessState> next(
             @BeanParam InstancePath path,
-            @QueryParam("elementId") String elementId,
+            @Parameter(
+                            description =
+                                    "The id of the next task or end event, when the process could"
+                                            + " go to several")
+                    @QueryParam("elementId")
+                    String elementId,
             @HeaderParam("If-Match") String ifMatch) {
         return process.next(caller.get(), path.ref(), elementId, ifMatch);
     }

@@ -5,6 +5,8 @@ import dev.appinstances.problem.InvalidQueryParameterException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One date filter such as {@code gt:2024-01-01T00:00:00Z}: an operator and an instant.
@@ -15,6 +17,13 @@ import java.util.Locale;
  * and {@code lte:x} become {@code lte:floor(x)}; {@code eq:x} with such a value can match nothing
  * and is rejected.
  */
+@Schema(
+        name = "DateExpression",
+        type = SchemaType.STRING,
+        pattern = "^(gt|gte|lt|lte|eq):.+$",
+        description =
+                "An operator (gt, gte, lt, lte, eq), a colon and an ISO-8601 date-time with a zone",
+        examples = "gt:2026-01-01T00:00:00Z")
 public record DateExpression(Operator operator, Instant value) {
 
     public enum Operator {
