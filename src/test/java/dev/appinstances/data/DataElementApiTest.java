@@ -194,10 +194,11 @@ class DataElementApiTest {
                         db.count(
                                 "select count(*) from blob where committed and id = '"
                                         + blobOf(id)
-                                        + "' and created >= "
-                                        + start.sql()))
+                                        + "' and "
+                                        + start.written()))
                 .isEqualTo(1);
-        assertThat(db.storedSince(start)).startsWith("0/0/1/");
+        // written since: the instance (lastChanged), the element, its new blob in one chunk
+        assertThat(db.storedSince(start)).isEqualTo("1/1/1/1");
     }
 
     @Test
@@ -223,7 +224,8 @@ class DataElementApiTest {
                 .body("type", equalTo("urn:app-instances:problem:data-element-not-found"));
         given().auth().oauth2(SOPHIE).get(BASE + "/" + instance).then().body("data", hasSize(0));
         assertThat(db.count("select count(*) from blob where id = '" + blob + "'")).isZero();
-        assertThat(db.storedSince(start)).isEqualTo("0/0/0/0");
+        // written since: only the instance (lastChanged); no element, no content
+        assertThat(db.storedSince(start)).isEqualTo("1/0/0/0");
     }
 
     @Test

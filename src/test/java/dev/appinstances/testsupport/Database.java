@@ -25,10 +25,15 @@ public class Database {
     /** How often {@link #awaitTrue} looks again. */
     static final Duration POLL_INTERVAL = Duration.ofMillis(25);
 
-    /** The database's clock at one moment: rows created after it are the test's. */
-    public record Marker(String timestamp) {
-        public String sql() {
-            return "timestamptz '" + timestamp + "'";
+    /**
+     * A moment in the database's history: the id of a transaction. Rows that a later transaction
+     * inserted or updated carry a larger {@code xmin}, whatever the application's clock says (some
+     * tests set it, e.g. a day ahead).
+     */
+    public record Marker(long transactionId) {
+        /** The condition "the row was written (inserted or updated) since the marker". */
+        public String written() {
+            return "xmin::text::bigint >= " + transactionId;
         }
     }
 
@@ -54,29 +59,26 @@ public class Database {
         pool.query(sql).execute().await().atMost(Duration.ofSeconds(10));
     }
 
-    /** Takes a marker now: what is stored from here on counts in {@link #storedSince}. */
+    /** Takes a marker now: what is written from here on counts in {@link #storedSince}. */
     public Marker since() {
-        return new Marker(text("select clock_timestamp()::text"));
+        // xmin holds the low 32 bits of a transaction id
+        return new Marker(count("select pg_current_xact_id()::text::bigint % 4294967296"));
     }
 
     /**
-     * Instances, data elements, blobs and blob chunks created since the marker, as {@code
-     * "instances/dataElements/blobs/chunks"}: {@code "0/0/0/0"} means the requests since the marker
-     * left no trace.
+     * Rows of instances, data elements, blobs and blob chunks inserted or updated since the marker
+     * (and still there), as {@code "instances/dataElements/blobs/chunks"}: {@code "0/0/0/0"} means
+     * the requests since the marker left no trace.
      */
     public String storedSince(Marker marker) {
-        String at = marker.sql();
-        return count("select count(*) from instance where created >= " + at)
+        String written = " where " + marker.written();
+        return count("select count(*) from instance" + written)
                 + "/"
-                + count("select count(*) from data_element where created >= " + at)
+                + count("select count(*) from data_element" + written)
                 + "/"
-                + count("select count(*) from blob where created >= " + at)
+                + count("select count(*) from blob" + written)
                 + "/"
-                + count(
-                        "select count(*) from blob_chunk where blob_id in (select id from blob"
-                                + " where created >= "
-                                + at
-                                + ")");
+                + count("select count(*) from blob_chunk" + written);
     }
 
     /** Waits (up to 10 s) for cleanup that runs after the response to remove all it stored. */
