@@ -75,7 +75,7 @@ class StreamingUploadTest {
 
     @Test
     void aCompleteUploadOverTheSameSocketIsStoredWhereTheChecksLook() throws Exception {
-        // the positive case of the two tests above: what they see vanish is visible while stored
+        // the positive case of the other two: what they see vanish is visible while it is stored
         Database.Marker mark = db.since();
         byte[] body =
                 new MultipartBody()
