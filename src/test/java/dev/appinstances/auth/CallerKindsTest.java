@@ -75,9 +75,9 @@ class CallerKindsTest {
     @Test
     void userCannotActForAnotherParty() {
         String ola = Tokens.user(1340, 50001340);
-        forbidden(() -> createAs(ola, 50001337), "may not act for party 50001337");
+        forbidden(50001337, () -> createAs(ola, 50001337), "may not act for party 50001337");
         String id = createAs(OWNER, 50001337).statusCode(201).extract().path("id");
-        forbidden(() -> readAs(ola, id), "may not act for party 50001337");
+        forbidden(50001337, () -> readAs(ola, id), "may not act for party 50001337");
     }
 
     @Test
@@ -103,15 +103,15 @@ class CallerKindsTest {
                         .extract()
                         .path("id");
         readAs(accountant, id).statusCode(200);
-        forbidden(() -> createAs(accountant, 50001338), "may not act for party 50001338");
+        forbidden(50001338, () -> createAs(accountant, 50001338), "may not act for party 50001338");
         String sophies = createAs(OWNER, 50001337).statusCode(201).extract().path("id");
-        forbidden(() -> readAs(accountant, sophies), "may not act for party 50001337");
+        forbidden(50001337, () -> readAs(accountant, sophies), "may not act for party 50001337");
     }
 
     @Test
     void aServiceOwnerOfAnotherOrgIsJustAnotherOrganisation() {
         String tdd = otherServiceOwner();
-        forbidden(() -> createAs(tdd, 50001337), "may not act for party 50001337");
+        forbidden(50001337, () -> createAs(tdd, 50001337), "may not act for party 50001337");
     }
 
     @Test
@@ -122,19 +122,22 @@ class CallerKindsTest {
                 new java.util.function.Supplier[] {
                     () -> createAs(weak, 50001337), () -> readAs(weak, id)
                 }) {
-            String before = db.instanceFingerprint();
+            String before = db.instanceFingerprint(50001337);
             ((ValidatableResponse) call.get())
                     .statusCode(403)
                     .contentType("application/problem+json")
                     .body("type", equalTo("urn:app-instances:problem:authentication-level-too-low"))
                     .body("detail", containsString("requires authentication level 2"));
-            assertThat(db.instanceFingerprint()).isEqualTo(before);
+            assertThat(db.instanceFingerprint(50001337)).isEqualTo(before);
         }
     }
 
     @Test
     void aTokenThatIdentifiesNobodyIsForbidden() {
-        forbidden(() -> createAs(Tokens.anonymousSubject(), 50001337), "identifies neither");
+        forbidden(
+                50001337,
+                () -> createAs(Tokens.anonymousSubject(), 50001337),
+                "identifies neither");
     }
 
     private static String otherServiceOwner() {
@@ -161,7 +164,7 @@ class CallerKindsTest {
     }
 
     private void unauthorized(RequestSpecification request) {
-        String before = db.instanceFingerprint();
+        String before = db.instanceFingerprint(50001337);
         request.contentType("application/json")
                 .queryParam("instanceOwnerPartyId", 50001337)
                 .body("{}")
@@ -172,16 +175,18 @@ class CallerKindsTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:app-instances:problem:unauthenticated"));
         request.get(BASE + "/50001337/" + UUID.randomUUID()).then().statusCode(401);
-        assertThat(db.instanceFingerprint()).isEqualTo(before);
+        assertThat(db.instanceFingerprint(50001337)).isEqualTo(before);
     }
 
-    private void forbidden(java.util.function.Supplier<ValidatableResponse> call, String detail) {
-        String before = db.instanceFingerprint();
+    /** Refused, and the instances of the party the call was about are as they were. */
+    private void forbidden(
+            long party, java.util.function.Supplier<ValidatableResponse> call, String detail) {
+        String before = db.instanceFingerprint(party);
         call.get()
                 .statusCode(403)
                 .contentType("application/problem+json")
                 .body("type", containsString("urn:app-instances:problem:"))
                 .body("detail", containsString(detail));
-        assertThat(db.instanceFingerprint()).isEqualTo(before);
+        assertThat(db.instanceFingerprint(party)).isEqualTo(before);
     }
 }

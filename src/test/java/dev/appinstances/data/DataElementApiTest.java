@@ -71,6 +71,11 @@ class DataElementApiTest {
                 .then();
     }
 
+    /** The id of the blob that holds the data element's content. */
+    String blobOf(String dataId) {
+        return db.text("select blob_id::text from data_element where id = '" + dataId + "'");
+    }
+
     String dataPath(String dataId) {
         return BASE + "/" + instance + "/data/" + dataId;
     }
@@ -169,7 +174,8 @@ class DataElementApiTest {
                         .statusCode(201)
                         .extract()
                         .path("id");
-        long blobs = db.count("select count(*) from blob");
+        String oldBlob = blobOf(id);
+        Database.Marker start = db.since();
         given().auth()
                 .oauth2(SOPHIE)
                 .contentType("text/plain")
@@ -181,7 +187,18 @@ class DataElementApiTest {
                 .body("filename", equalTo("plan v2.pdf"));
         assertThat(given().auth().oauth2(SOPHIE).get(dataPath(id)).then().extract().asString())
                 .isEqualTo("second version");
-        assertThat(db.count("select count(*) from blob")).isEqualTo(blobs);
+        // one blob in, one out: the element's new content is the only blob stored since
+        assertThat(db.count("select count(*) from blob where id = '" + oldBlob + "'")).isZero();
+        assertThat(blobOf(id)).isNotEqualTo(oldBlob);
+        assertThat(
+                        db.count(
+                                "select count(*) from blob where committed and id = '"
+                                        + blobOf(id)
+                                        + "' and "
+                                        + start.written()))
+                .isEqualTo(1);
+        // written since: the instance (lastChanged), the element, its new blob in one chunk
+        assertThat(db.storedSince(start)).isEqualTo("1/1/1/1");
     }
 
     @Test
@@ -191,7 +208,8 @@ class DataElementApiTest {
                         .statusCode(201)
                         .extract()
                         .path("id");
-        long blobs = db.count("select count(*) from blob");
+        String blob = blobOf(id);
+        Database.Marker start = db.since();
         given().auth()
                 .oauth2(SOPHIE)
                 .delete(dataPath(id))
@@ -205,12 +223,14 @@ class DataElementApiTest {
                 .statusCode(404)
                 .body("type", equalTo("urn:app-instances:problem:data-element-not-found"));
         given().auth().oauth2(SOPHIE).get(BASE + "/" + instance).then().body("data", hasSize(0));
-        assertThat(db.count("select count(*) from blob")).isEqualTo(blobs - 1);
+        assertThat(db.count("select count(*) from blob where id = '" + blob + "'")).isZero();
+        // written since: only the instance (lastChanged); no element, no content
+        assertThat(db.storedSince(start)).isEqualTo("1/0/0/0");
     }
 
     @Test
     void uploadsFollowTheDataTypeRules() {
-        String before = db.storedRows();
+        Database.Marker start = db.since();
         rejected(
                 upload(SOPHIE, "nope", "application/pdf", new byte[] {1}),
                 400,
@@ -231,7 +251,7 @@ class DataElementApiTest {
                         Contents.bytes(25 * 1024 * 1024 + 10, 13)),
                 413,
                 "data-element-too-large");
-        db.eventuallyEquals(db::storedRows, before);
+        db.awaitNothingStoredSince(start);
         upload(SOPHIE, "model", "application/xml", "<a/>".getBytes()).statusCode(201);
         rejected(
                 upload(SOPHIE, "model", "application/xml", "<b/>".getBytes()),

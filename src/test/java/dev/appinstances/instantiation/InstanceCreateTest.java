@@ -385,7 +385,8 @@ class InstanceCreateTest {
 
         private void rejects(
                 Supplier<ValidatableResponse> call, int status, String type, String detailPart) {
-            String before = db.instanceFingerprint();
+            Database.Marker start = db.since();
+            String before = db.instanceFingerprint(SOPHIE_PARTY);
             call.get()
                     .statusCode(status)
                     .contentType("application/problem+json")
@@ -393,7 +394,8 @@ class InstanceCreateTest {
                     .body("status", equalTo(status))
                     .body("title", notNullValue())
                     .body("detail", containsString(detailPart));
-            assertThat(db.instanceFingerprint()).isEqualTo(before);
+            assertThat(db.storedSince(start)).as("stored since the request").isEqualTo("0/0/0/0");
+            assertThat(db.instanceFingerprint(SOPHIE_PARTY)).isEqualTo(before);
         }
     }
 }

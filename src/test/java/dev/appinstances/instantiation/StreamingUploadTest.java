@@ -17,6 +17,9 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,7 +37,7 @@ class StreamingUploadTest {
 
     @Test
     void anInvalidSecondPartIsAnsweredWhileTheClientIsStillSending() throws Exception {
-        String before = db.storedRows();
+        Database.Marker mark = db.since();
         byte[] start =
                 new MultipartBody()
                         .json("instance", "{\"instanceOwner\":{\"partyId\":\"50001337\"}}")
@@ -67,12 +70,33 @@ class StreamingUploadTest {
             assertThat(response).contains("wrongName");
             assertThat(sentWhenAnswered).isLessThan(DECLARED / 4);
         }
-        db.eventuallyEquals(db::storedRows, before);
+        db.awaitNothingStoredSince(mark);
+    }
+
+    @Test
+    void aCompleteUploadOverTheSameSocketIsStoredWhereTheChecksLook() throws Exception {
+        // the positive case of the other two: what they see vanish is visible while it is stored
+        Database.Marker mark = db.since();
+        byte[] body =
+                new MultipartBody()
+                        .json("instance", "{\"instanceOwner\":{\"partyId\":\"50001337\"}}")
+                        .part("attachment", "a.txt", "text/plain", "complete part".getBytes())
+                        .part("attachment", "b.pdf", "application/pdf", new byte[300 * 1024])
+                        .build();
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(requestHead(body.length));
+            out.write(body);
+            out.flush();
+            assertThat(readResponse(socket)).startsWith("HTTP/1.1 201");
+        }
+        assertThat(stored(db.storedSince(mark))).containsExactly(1L, 2L, 2L);
+        assertThat(chunks(db.storedSince(mark))).isGreaterThanOrEqualTo(2);
     }
 
     @Test
     void aClientThatDisconnectsMidUploadLeavesNothingBehind() throws Exception {
-        String before = db.storedRows();
+        Database.Marker mark = db.since();
         byte[] start =
                 new MultipartBody()
                         .json("instance", "{\"instanceOwner\":{\"partyId\":\"50001337\"}}")
@@ -89,9 +113,22 @@ class StreamingUploadTest {
             out.write(start);
             out.write(new byte[3 * 1024 * 1024]);
             out.flush();
-            Thread.sleep(500);
+            // disconnect only once the upload is being stored: otherwise "nothing left" is free
+            Database.awaitTrue(
+                    () -> "the upload's content in the database, stored: " + db.storedSince(mark),
+                    () -> chunks(db.storedSince(mark)) > 0,
+                    Duration.ofSeconds(10));
         }
-        db.eventuallyEquals(db::storedRows, before);
+        db.awaitNothingStoredSince(mark);
+    }
+
+    /** Instances, data elements and blobs of a {@link Database#storedSince} answer. */
+    private static List<Long> stored(String storedSince) {
+        return Arrays.stream(storedSince.split("/")).limit(3).map(Long::valueOf).toList();
+    }
+
+    private static long chunks(String storedSince) {
+        return Long.parseLong(storedSince.split("/")[3]);
     }
 
     private static Socket connect() throws IOException {

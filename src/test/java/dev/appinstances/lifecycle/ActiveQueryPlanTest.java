@@ -3,6 +3,7 @@ package dev.appinstances.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.appinstances.testsupport.EmbeddedPostgresResource;
+import dev.appinstances.testsupport.TestParties;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,25 +20,19 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
 class ActiveQueryPlanTest {
 
-    static final long PARTY = 50009001;
-    static final String ACTIVE_QUERY =
-            "select * from instance where app_id = 'ttd/example-app' and instance_owner_party_id = "
-                    + PARTY
-                    + " and archived is null and soft_deleted is null and hard_deleted is null"
-                    + " order by last_changed desc, id";
-
     @Inject Pool pool;
+    @Inject TestParties parties;
 
     @Test
     void theActiveQueryUsesThePartialIndexAndReadsOnlyLiveRows() {
-        sql("delete from instance where instance_owner_party_id = " + PARTY);
-        sql(rows(20_000, "now() - interval '1 day'", "null"));
-        sql(rows(5_000, "null", "now()"));
-        sql(rows(3, "null", "null"));
+        long party = parties.person();
+        sql(rows(party, 20_000, "now() - interval '1 day'", "null"));
+        sql(rows(party, 5_000, "null", "now()"));
+        sql(rows(party, 3, "null", "null"));
         sql("analyze instance");
 
         String plan =
-                pool.query("explain (analyze, buffers, format json) " + ACTIVE_QUERY)
+                pool.query("explain (analyze, buffers, format json) " + activeQuery(party))
                         .execute()
                         .await()
                         .atMost(Duration.ofSeconds(30))
@@ -49,16 +44,25 @@ class ActiveQueryPlanTest {
         assertThat(plan).contains("instance_active_by_party");
         assertThat(plan).doesNotContain("Seq Scan");
         assertThat(plan).contains("\"Actual Rows\":3");
-        sql("delete from instance where instance_owner_party_id = " + PARTY);
+        // so many rows would only slow the other tests down
+        sql("delete from instance where instance_owner_party_id = " + party);
     }
 
-    private static String rows(int count, String archived, String softDeleted) {
+    private static String activeQuery(long party) {
+        return "select * from instance where app_id = 'ttd/example-app' and"
+                + " instance_owner_party_id = "
+                + party
+                + " and archived is null and soft_deleted is null and hard_deleted is null"
+                + " order by last_changed desc, id";
+    }
+
+    private static String rows(long party, int count, String archived, String softDeleted) {
         return "insert into instance (id, instance_owner_party_id, app_id, org, instance_owner,"
                 + " created, last_changed, archived, soft_deleted)"
                 + " select gen_random_uuid(), "
-                + PARTY
+                + party
                 + ", 'ttd/example-app', 'ttd', '{\"partyId\":\""
-                + PARTY
+                + party
                 + "\"}', now(), now() - (n * interval '1 second'), "
                 + archived
                 + ", "

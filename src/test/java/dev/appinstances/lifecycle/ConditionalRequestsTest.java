@@ -13,6 +13,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,13 +163,26 @@ class ConditionalRequestsTest {
             String stale,
             Function<RequestSpecification, io.restassured.response.Response> call,
             String token) {
-        String before = db.storedRows() + "|" + db.instanceFingerprint();
+        Database.Marker start = db.since();
+        String before = ownRows();
         call.apply(given().auth().oauth2(token).header("If-Match", stale))
                 .then()
                 .statusCode(412)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:app-instances:problem:precondition-failed"))
                 .body("detail", matchesPattern(".*current ETag is \"[0-9a-f-]{36}\\.\\d+\".*"));
-        db.eventuallyEquals(() -> db.storedRows() + "|" + db.instanceFingerprint(), before);
+        Database.awaitEquals(this::ownRows, before, Duration.ofSeconds(10));
+        assertThat(db.storedSince(start)).as("stored since the request").isEqualTo("0/0/0/0");
+    }
+
+    /** The rows of the test's party's instances and of the test instance's data elements. */
+    private String ownRows() {
+        return db.instanceFingerprint(50001340)
+                + "|"
+                + db.text(
+                        "select count(*)::text || ':' || coalesce(md5(string_agg(d::text, ','"
+                                + " order by id)), '') from data_element d where instance_id = '"
+                                + id.substring(id.indexOf('/') + 1)
+                                + "'");
     }
 }

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.appinstances.testsupport.Database;
 import dev.appinstances.testsupport.EmbeddedPostgresResource;
+import dev.appinstances.testsupport.TestParties;
 import dev.appinstances.testsupport.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -29,6 +30,7 @@ class LifecycleTest {
     static final String OWNER = Tokens.appOwner();
 
     @Inject Database db;
+    @Inject TestParties parties;
 
     static String create(String token, long partyId) {
         return given().auth()
@@ -57,20 +59,22 @@ class LifecycleTest {
 
     @Test
     void activeListsLiveInstancesNewestFirstWithDisplayNames() {
-        db.execute("delete from instance where instance_owner_party_id = 50001341");
-        String kari = Tokens.user(1341, 50001341);
-        String byUser = create(kari, 50001341);
-        String byOwner = create(OWNER, 50001341);
-        String unknownActor = create(OWNER, 50001341);
+        long party = parties.selfIdentified();
+        // as in the register: the self-identified user's username is the party's
+        TestParties.TestUser user = parties.userOf(party, TestParties.username(party));
+        String kari = user.token();
+        String byUser = create(kari, party);
+        String byOwner = create(OWNER, party);
+        String unknownActor = create(OWNER, party);
         db.execute(
                 "update instance set last_changed_by = '424242' where id = '"
                         + guid(unknownActor)
                         + "'");
-        String softDeleted = create(kari, 50001341);
+        String softDeleted = create(kari, party);
         delete(kari, softDeleted, null).statusCode(200);
-        String archived = create(kari, 50001341);
+        String archived = create(kari, party);
         db.execute("update instance set archived = now() where id = '" + guid(archived) + "'");
-        String hardDeleted = create(OWNER, 50001341);
+        String hardDeleted = create(OWNER, party);
         delete(OWNER, hardDeleted, "true").statusCode(200);
         db.execute(
                 "update instance set last_changed = now() - (interval '1 minute' * (case id"
@@ -80,25 +84,31 @@ class LifecycleTest {
                         + " when '"
                         + guid(byOwner)
                         + "' then 2 else 1 end))"
-                        + " where instance_owner_party_id = 50001341");
+                        + " where instance_owner_party_id = "
+                        + party);
 
         for (String token : new String[] {kari, OWNER}) {
             given().auth()
                     .oauth2(token)
-                    .get(BASE + "/50001341/active")
+                    .get(BASE + "/" + party + "/active")
                     .then()
                     .statusCode(200)
                     .body("id", contains(unknownActor, byOwner, byUser))
-                    .body("lastChangedBy", contains("", "Testdepartementet", "kari.selvstendig"))
+                    .body("lastChangedBy", contains("", "Testdepartementet", user.username()))
                     .body("[0].lastChanged", notNullValue())
                     .body("[0]", org.hamcrest.Matchers.hasKey("dueBefore"))
                     .body("[0]", org.hamcrest.Matchers.hasKey("presentationTexts"));
         }
-        given().auth().oauth2(SOPHIE).get(BASE + "/50001341/active").then().statusCode(403);
-        given().auth().oauth2(OLA).get(BASE + "/50001342/active").then().statusCode(403);
+        given().auth().oauth2(SOPHIE).get(BASE + "/" + party + "/active").then().statusCode(403);
+        long withoutInstances = parties.organisation();
+        given().auth()
+                .oauth2(OLA)
+                .get(BASE + "/" + withoutInstances + "/active")
+                .then()
+                .statusCode(403);
         given().auth()
                 .oauth2(OWNER)
-                .get(BASE + "/50001342/active")
+                .get(BASE + "/" + withoutInstances + "/active")
                 .then()
                 .statusCode(200)
                 .body("$", hasSize(0));
@@ -127,7 +137,7 @@ class LifecycleTest {
                 .statusCode(200)
                 .body("status.substatus.label", equalTo("approved"))
                 .body("status.substatus.description", nullValue());
-        String before = db.instanceFingerprint();
+        String before = db.instanceFingerprint(50001340);
         given().auth()
                 .oauth2(OLA)
                 .contentType("application/json")
@@ -146,7 +156,7 @@ class LifecycleTest {
                     .statusCode(400)
                     .contentType("application/problem+json");
         }
-        assertThat(db.instanceFingerprint()).isEqualTo(before);
+        assertThat(db.instanceFingerprint(50001340)).isEqualTo(before);
     }
 
     @Test
@@ -242,14 +252,14 @@ class LifecycleTest {
                 "update instance set archived = now() - interval '29 days' where id = '"
                         + guid(recent)
                         + "'");
-        String before = db.instanceFingerprint();
+        String before = db.instanceFingerprint(50001340);
         for (String hard : new String[] {"false", "true"}) {
             delete(OWNER, recent, hard)
                     .statusCode(403)
                     .body("type", equalTo("urn:app-instances:problem:deletion-prevented"))
                     .body("detail", containsString("30 days"));
         }
-        assertThat(db.instanceFingerprint()).isEqualTo(before);
+        assertThat(db.instanceFingerprint(50001340)).isEqualTo(before);
         String old = create(OLA, 50001340);
         db.execute(
                 "update instance set archived = now() - interval '31 days' where id = '"

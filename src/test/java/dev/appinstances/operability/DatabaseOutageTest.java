@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.appinstances.testsupport.Database;
 import dev.appinstances.testsupport.EmbeddedPostgresResource;
 import dev.appinstances.testsupport.Tokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -93,21 +94,10 @@ class DatabaseOutageTest {
     }
 
     private static void awaitReadiness(int status, String state) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (given().get("/q/health/ready").statusCode() == status) {
-                break;
-            }
-            sleep();
-        }
+        Database.awaitTrue(
+                "readiness " + status,
+                () -> given().get("/q/health/ready").statusCode() == status,
+                Duration.ofSeconds(30));
         given().get("/q/health/ready").then().statusCode(status).body("status", equalTo(state));
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.appinstances.operability;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -8,6 +9,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.appinstances.testsupport.EmbeddedPostgresResource;
+import dev.appinstances.testsupport.Metrics;
 import dev.appinstances.testsupport.MultipartBody;
 import dev.appinstances.testsupport.Tokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -69,14 +71,16 @@ class OperabilityTest {
     @Test
     void businessMetricsCountCreatesUploadsAndRejections() {
         String token = Tokens.user(1337, 50001337);
+        byte[] body =
+                new MultipartBody()
+                        .part("attachment", "a.txt", "text/plain", "hello".getBytes())
+                        .build();
+        Metrics before = Metrics.scrape();
         given().auth()
                 .oauth2(token)
                 .contentType(MultipartBody.contentType())
                 .queryParam("instanceOwnerPartyId", 50001337)
-                .body(
-                        new MultipartBody()
-                                .part("attachment", "a.txt", "text/plain", "hello".getBytes())
-                                .build())
+                .body(body)
                 .post("/ttd/example-app/instances")
                 .then()
                 .statusCode(201);
@@ -86,21 +90,36 @@ class OperabilityTest {
                 .post("/ttd/example-app/instances")
                 .then()
                 .statusCode(403);
-        given().accept("text/plain")
-                .get("/q/metrics")
-                .then()
-                .statusCode(200)
-                .body(
-                        containsString(
-                                "app_instances_total{operation=\"create-multipart\",outcome=\"ok\""))
-                .body(containsString("app_instances_total{operation=\"create\",outcome=\"403\""))
-                .body(
-                        containsString(
-                                "app_requests_rejected_total{status=\"403\",type=\"access-denied\""))
-                .body(containsString("app_multipart_received_bytes_total"))
-                .body(containsString("app_multipart_parts_total{part=\"attachment\""))
-                .body(containsString("app_data_element_size_bytes_count"))
-                .body(containsString("sql_pool_active"));
+        Metrics after = Metrics.scrape();
+        // other test classes count into the same registry: only the growth is this test's
+        assertThat(
+                        after.since(
+                                before,
+                                "app_instances_total",
+                                "operation=\"create-multipart\"",
+                                "outcome=\"ok\""))
+                .isEqualTo(1);
+        assertThat(
+                        after.since(
+                                before,
+                                "app_instances_total",
+                                "operation=\"create\"",
+                                "outcome=\"403\""))
+                .isEqualTo(1);
+        assertThat(
+                        after.since(
+                                before,
+                                "app_requests_rejected_total",
+                                "status=\"403\"",
+                                "type=\"access-denied\""))
+                .isEqualTo(1);
+        assertThat(after.since(before, "app_multipart_received_bytes_total"))
+                .isEqualTo(body.length);
+        assertThat(after.since(before, "app_multipart_parts_total", "part=\"attachment\""))
+                .isEqualTo(1);
+        assertThat(after.since(before, "app_data_element_size_bytes_count")).isEqualTo(1);
+        assertThat(after.since(before, "app_data_element_size_bytes_sum")).isEqualTo(5);
+        assertThat(after.text()).contains("sql_pool_active");
     }
 
     @Test

@@ -25,6 +25,7 @@ import static org.hamcrest.Matchers.nullValue;
 import dev.appinstances.testsupport.Database;
 import dev.appinstances.testsupport.EmbeddedPostgresResource;
 import dev.appinstances.testsupport.MultipartBody;
+import dev.appinstances.testsupport.TestParties;
 import dev.appinstances.testsupport.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -52,14 +53,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InstanceQueryTest {
 
-    static final String PARTY = "instanceOwner.partyId=" + FILTERS;
+    /** The filter fixture's party, as a query parameter (set with the fixture). */
+    static String PARTY;
+
     static final Map<String, String> NAMES = new HashMap<>();
 
     @Inject Database db;
+    @Inject TestParties parties;
 
     @AfterAll
-    void cleanUp() {
-        QueryApi.cleanUp(db);
+    void forgetFixture() {
         NAMES.clear();
     }
 
@@ -69,8 +72,8 @@ class InstanceQueryTest {
             if (!NAMES.isEmpty()) {
                 return;
             }
-            QueryApi.seedParties(db);
-            db.execute("delete from instance where instance_owner_party_id = " + FILTERS);
+            QueryApi.newParties(parties);
+            PARTY = "instanceOwner.partyId=" + FILTERS;
             String[] names = {"A", "B", "C", "D", "E", "F"};
             for (int i = 0; i < names.length; i++) {
                 String id = create(FILTERS);
@@ -275,7 +278,6 @@ class InstanceQueryTest {
 
     @Test
     void instancesAreTheDocumentsOfASingleRead() {
-        QueryApi.seedParties(db);
         byte[] body =
                 new MultipartBody()
                         .json("instance", "{\"instanceOwner\":{\"partyId\":\"" + PERSON + "\"}}")
@@ -334,7 +336,7 @@ class InstanceQueryTest {
         assertThat(listed.get("data")).asList().hasSize(2);
         assertThat(listed.get("completeConfirmations")).asList().hasSize(1);
         assertThat(page.extract().<String>path("instances[0].instanceOwner.party.name"))
-                .isEqualTo("Query Person");
+                .isEqualTo("Test Person " + PERSON);
         // and as the owner reads it: the same document
         Map<String, Object> asUser =
                 query(
@@ -486,7 +488,7 @@ class InstanceQueryTest {
                 "appId=a&appId=b|appId"
             })
     void malformedValuesAre400NamingTheParameter(String raw, String parameter) {
-        String before = db.instanceFingerprint();
+        String before = db.instanceFingerprint(FILTERS);
         query(OWNER, PARTY + "&" + raw)
                 .statusCode(400)
                 .contentType("application/problem+json")
@@ -494,7 +496,7 @@ class InstanceQueryTest {
                 .body("title", equalTo("Invalid query parameter"))
                 .body("detail", containsString(parameter))
                 .body("instance", equalTo(QueryApi.PATH));
-        assertThat(db.instanceFingerprint()).isEqualTo(before);
+        assertThat(db.instanceFingerprint(FILTERS)).isEqualTo(before);
     }
 
     // ---- continuation tokens ------------------------------------------------------------------

@@ -2,7 +2,7 @@ package dev.appinstances.query;
 
 import static io.restassured.RestAssured.given;
 
-import dev.appinstances.testsupport.Database;
+import dev.appinstances.testsupport.TestParties;
 import dev.appinstances.testsupport.Tokens;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.jwt.build.Jwt;
@@ -17,60 +17,38 @@ final class QueryApi {
     static final String INSTANCES = "/ttd/example-app/instances";
     static final String OWNER = Tokens.appOwner();
 
-    /** Parties of the query tests only, so that other tests' instances never show up here. */
-    static final long PERSON = 50009101;
+    /**
+     * Parties of the query tests only, so that other tests' instances never show up here: fresh
+     * ones ({@link TestParties}) for each test class, made by {@link #newParties}.
+     */
+    static long PERSON;
 
-    static final long PERSONS_COMPANY = 50009102;
-    static final String PERSONS_COMPANY_ORG_NUMBER = "310009102";
-    static final long STRANGER = 50009103;
-    static final long FILTERS = 50009104;
-    static final long PAGING = 50009105;
-    static final long PERSON_USER = 9101;
-    static final long FILTERS_USER = 9104;
+    static long PERSONS_COMPANY;
+    static String PERSONS_COMPANY_ORG_NUMBER;
+    static long STRANGER;
+    static long FILTERS;
+    static long PAGING;
+    static long PERSON_USER;
+    static long FILTERS_USER;
 
     private QueryApi() {}
 
-    static void seedParties(Database db) {
-        db.execute(
-                "insert into party (party_id, party_uuid, party_type, ssn, org_number, unit_type,"
-                        + " username, name, is_deleted) values"
-                        + " (50009101, gen_random_uuid(), 'Person', '99910100001', null, null,"
-                        + " null, 'Query Person', false),"
-                        + " (50009102, gen_random_uuid(), 'Organisation', null, '310009102', 'AS',"
-                        + " null, 'Query Company AS', false),"
-                        + " (50009103, gen_random_uuid(), 'Person', '99910100003', null, null,"
-                        + " null, 'Query Stranger', false),"
-                        + " (50009104, gen_random_uuid(), 'Person', '99910100004', null, null,"
-                        + " null, 'Query Filters', false),"
-                        + " (50009105, gen_random_uuid(), 'Person', '99910100005', null, null,"
-                        + " null, 'Query Paging', false)"
-                        + " on conflict (party_id) do nothing");
-        db.execute(
-                "insert into app_user (user_id, party_id, username, name) values"
-                        + " (9101, 50009101, 'query.person', 'Query Person'),"
-                        + " (9104, 50009104, 'query.filters', 'Query Filters')"
-                        + " on conflict (user_id) do nothing");
-        db.execute(
-                "insert into delegation (user_id, party_id, roles) values"
-                        + " (9101, 50009102, '[\"DAGL\"]') on conflict do nothing");
-    }
-
     /**
-     * Removes everything the query tests added (other tests count register rows exactly): the
-     * parties' instances with their data elements and content, then users, delegation, parties.
+     * New parties for the calling test class: a person with a user who may act for their company
+     * (DAGL), a stranger, the party of the filter fixture (with a user) and the paging party.
      */
-    static void cleanUp(Database db) {
-        String ours =
-                "select id from instance where instance_owner_party_id between 50009101 and 50009105";
-        db.execute(
-                "with d as (delete from data_element where instance_id in ("
-                        + ours
-                        + ") returning blob_id) delete from blob where id in (select blob_id from d)");
-        db.execute(
-                "delete from instance where instance_owner_party_id between 50009101 and 50009105");
-        db.execute("delete from delegation where user_id in (9101, 9104)");
-        db.execute("delete from app_user where user_id in (9101, 9104)");
-        db.execute("delete from party where party_id between 50009101 and 50009105");
+    static void newParties(TestParties parties) {
+        TestParties.TestUser person = parties.user();
+        PERSON = person.partyId();
+        PERSON_USER = person.userId();
+        PERSONS_COMPANY = parties.organisation();
+        PERSONS_COMPANY_ORG_NUMBER = TestParties.orgNumber(PERSONS_COMPANY);
+        parties.delegate(PERSON_USER, PERSONS_COMPANY, "[\"DAGL\"]");
+        STRANGER = parties.person();
+        TestParties.TestUser filters = parties.user();
+        FILTERS = filters.partyId();
+        FILTERS_USER = filters.userId();
+        PAGING = parties.person();
     }
 
     /** The query, given as an already encoded query string (null for none). */

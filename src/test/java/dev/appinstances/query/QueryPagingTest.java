@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.appinstances.testsupport.Database;
 import dev.appinstances.testsupport.EmbeddedPostgresResource;
+import dev.appinstances.testsupport.TestParties;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -45,22 +45,19 @@ class QueryPagingTest {
 
     static final int EXISTING = 23;
     static final int PAGE = 5;
-    static final String PARTY = "instanceOwner.partyId=" + PAGING;
-
     @Inject Database db;
+    @Inject TestParties parties;
 
-    @AfterAll
-    void cleanUp() {
-        QueryApi.cleanUp(db);
-    }
+    /** The paging party of the current test, as a query parameter. */
+    private String party;
 
     private final List<String> existing = new ArrayList<>();
     private String elsewhere;
 
     @BeforeEach
     void existingInstances() {
-        QueryApi.seedParties(db);
-        db.execute("delete from instance where instance_owner_party_id = " + PAGING);
+        QueryApi.newParties(parties); // fresh parties for each test: no instances yet
+        party = "instanceOwner.partyId=" + PAGING;
         existing.clear(); // one test instance serves both tests (PER_CLASS)
         for (int i = 0; i < EXISTING; i++) {
             existing.add(create(PAGING));
@@ -84,7 +81,7 @@ class QueryPagingTest {
         AtomicBoolean paging = new AtomicBoolean(true);
         ExecutorService writer = Executors.newSingleThreadExecutor();
         try {
-            ValidatableResponse page = query(OWNER, PARTY + "&size=" + PAGE).statusCode(200);
+            ValidatableResponse page = query(OWNER, party + "&size=" + PAGE).statusCode(200);
             collect(page, listed, changedAt);
             Future<Integer> writes =
                     writer.submit(
@@ -142,7 +139,7 @@ class QueryPagingTest {
         AtomicBoolean paging = new AtomicBoolean(true);
         ExecutorService writer = Executors.newSingleThreadExecutor();
         try {
-            String raw = PARTY + "&order=asc:lastChanged&size=" + PAGE;
+            String raw = party + "&order=asc:lastChanged&size=" + PAGE;
             ValidatableResponse page = query(OWNER, raw).statusCode(200);
             collect(page, listed, changedAt);
             Future<?> writes =

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.appinstances.persistence.Transactions;
 import dev.appinstances.testsupport.Database;
 import dev.appinstances.testsupport.EmbeddedPostgresResource;
+import dev.appinstances.testsupport.TestParties;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +18,11 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
 class RegisterTest {
 
+    /** Rows of test-register-seed.json: every id a test makes itself is from FIRST_ID on. */
+    static final String SEEDED_PARTY = "party_id < " + TestParties.FIRST_ID;
+
+    static final String SEEDED_USER = "user_id < " + TestParties.FIRST_ID;
+
     @Inject RegisterSeeder seeder;
     @Inject Register register;
     @Inject Database db;
@@ -28,9 +34,9 @@ class RegisterTest {
         seeder.seed();
         seeder.seed();
         assertThat(registerFingerprint()).isEqualTo(before);
-        assertThat(db.count("select count(*) from party")).isEqualTo(9);
-        assertThat(db.count("select count(*) from app_user")).isEqualTo(3);
-        assertThat(db.count("select count(*) from delegation")).isEqualTo(1);
+        assertThat(db.count("select count(*) from party where " + SEEDED_PARTY)).isEqualTo(9);
+        assertThat(db.count("select count(*) from app_user where " + SEEDED_USER)).isEqualTo(3);
+        assertThat(db.count("select count(*) from delegation where " + SEEDED_USER)).isEqualTo(1);
     }
 
     @Test
@@ -65,15 +71,26 @@ class RegisterTest {
                 has -> assertThat(has).isFalse());
     }
 
+    /**
+     * The seed's rows only: other tests add parties and users of their own ({@link TestParties}).
+     */
     private String registerFingerprint() {
-        return db.count("select count(*) from party")
+        return db.count("select count(*) from party where " + SEEDED_PARTY)
                 + "/"
-                + db.count("select count(*) from app_user")
+                + db.count("select count(*) from app_user where " + SEEDED_USER)
                 + "/"
-                + db.count("select count(*) from delegation")
+                + db.count("select count(*) from delegation where " + SEEDED_USER)
                 + "/"
-                + db.count("select coalesce(sum(hashtext(p::text)), 0) from party p")
+                + db.count(
+                        "select coalesce(sum(hashtext(p::text)), 0) from party p where "
+                                + SEEDED_PARTY)
                 + "/"
-                + db.count("select coalesce(sum(hashtext(d::text)), 0) from delegation d");
+                + db.count(
+                        "select coalesce(sum(hashtext(u::text)), 0) from app_user u where "
+                                + SEEDED_USER)
+                + "/"
+                + db.count(
+                        "select coalesce(sum(hashtext(d::text)), 0) from delegation d where "
+                                + SEEDED_USER);
     }
 }
