@@ -8,6 +8,7 @@ import dev.appinstances.testsupport.Database;
 import dev.appinstances.testsupport.EmbeddedPostgresResource;
 import dev.appinstances.testsupport.RawHttp;
 import dev.appinstances.testsupport.RawHttp.Answer;
+import dev.appinstances.testsupport.TestParties;
 import dev.appinstances.testsupport.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -46,6 +47,7 @@ class BadInputTest {
 
     @TestHTTPResource URL url;
     @Inject Database db;
+    @Inject TestParties parties;
     final ObjectMapper json = new ObjectMapper();
 
     long party;
@@ -57,21 +59,9 @@ class BadInputTest {
 
     @BeforeEach
     void ownParty() throws Exception {
-        party = 77_000_000L + Math.abs(new Random().nextInt(900_000));
-        user = party - 70_000_000L;
-        String ssn = String.format("%011d", party);
-        db.execute(
-                "insert into party (party_id, party_type, ssn, name) values ("
-                        + party
-                        + ", 'Person', '"
-                        + ssn
-                        + "', 'Bad Input') on conflict do nothing");
-        db.execute(
-                "insert into app_user (user_id, party_id, username, name) values ("
-                        + user
-                        + ", "
-                        + party
-                        + ", null, 'Bad Input') on conflict do nothing");
+        TestParties.TestUser owner = parties.user();
+        party = owner.partyId();
+        user = owner.userId();
         userToken = Tokens.user(user, party);
         ownerToken = Tokens.appOwner();
         Answer created =

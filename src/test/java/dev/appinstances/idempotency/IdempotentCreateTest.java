@@ -8,6 +8,7 @@ import dev.appinstances.common.SettableTimeSource;
 import dev.appinstances.testsupport.Database;
 import dev.appinstances.testsupport.EmbeddedPostgresResource;
 import dev.appinstances.testsupport.MultipartBody;
+import dev.appinstances.testsupport.TestParties;
 import dev.appinstances.testsupport.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -26,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Retried creates with an Idempotency-Key create once and answer the same again. */
@@ -34,17 +36,28 @@ import org.junit.jupiter.api.Test;
 class IdempotentCreateTest {
 
     static final String BASE = "/ttd/example-app/instances";
-    static final long PARTY = 50001337;
-    static final String SOPHIE = Tokens.user(1337, PARTY);
 
     /** Marks this test run's instances, so that counts see nothing of other tests. */
     final String marker = UUID.randomUUID().toString();
 
-    final String TEMPLATE = template(marker);
+    /** A party of this test's own, so that keys and instances never meet another test's. */
+    long party;
 
-    static String template(String marker) {
+    String userToken;
+
+    String ownTemplate;
+
+    @BeforeEach
+    void ownParty() {
+        TestParties.TestUser user = parties.user();
+        party = user.partyId();
+        userToken = user.token();
+        ownTemplate = template(marker);
+    }
+
+    String template(String marker) {
         return "{\"instanceOwner\": {\"partyId\": \""
-                + PARTY
+                + party
                 + "\"}, \"dataValues\": {\"marker\": \""
                 + marker
                 + "\"}}";
@@ -56,6 +69,7 @@ class IdempotentCreateTest {
     }
 
     @Inject Database db;
+    @Inject TestParties parties;
     @Inject SettableTimeSource time;
     @Inject IdempotentCreates creates;
 
@@ -84,11 +98,11 @@ class IdempotentCreateTest {
     @Test
     void aRetryWithTheSameKeyAnswersTheFirstResponseAndCreatesNothing() {
         String key = key();
-        Response first = createJson(SOPHIE, key, TEMPLATE);
+        Response first = createJson(userToken, key, ownTemplate);
         first.then().statusCode(201);
         String id = first.path("id");
 
-        Response again = createJson(SOPHIE, key, TEMPLATE);
+        Response again = createJson(userToken, key, ownTemplate);
         again.then()
                 .statusCode(201)
                 .header("Location", first.header("Location"))
@@ -101,8 +115,8 @@ class IdempotentCreateTest {
     @Test
     void theSameKeyForAnotherRequestIs422AndCreatesNothing() {
         String key = key();
-        createJson(SOPHIE, key, TEMPLATE).then().statusCode(201);
-        createJson(SOPHIE, key, template(UUID.randomUUID().toString()))
+        createJson(userToken, key, ownTemplate).then().statusCode(201);
+        createJson(userToken, key, template(UUID.randomUUID().toString()))
                 .then()
                 .statusCode(422)
                 .contentType("application/problem+json")
@@ -118,7 +132,9 @@ class IdempotentCreateTest {
             List<Future<Response>> answers = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 answers.add(
-                        pool.submit((Callable<Response>) () -> createJson(SOPHIE, key, TEMPLATE)));
+                        pool.submit(
+                                (Callable<Response>)
+                                        () -> createJson(userToken, key, ownTemplate)));
             }
             Set<String> ids = new HashSet<>();
             for (Future<Response> answer : answers) {
@@ -133,7 +149,7 @@ class IdempotentCreateTest {
             }
             assertThat(ids).hasSize(1);
             assertThat(marked()).isEqualTo(1);
-            createJson(SOPHIE, key, TEMPLATE)
+            createJson(userToken, key, ownTemplate)
                     .then()
                     .statusCode(201)
                     .body("id", equalTo(ids.iterator().next()));
@@ -145,17 +161,18 @@ class IdempotentCreateTest {
     @Test
     void aRefusedRequestReleasesItsKey() {
         String key = key();
-        createJson(SOPHIE, key, "{\"instanceOwner\": {}}").then().statusCode(400);
+        createJson(userToken, key, "{\"instanceOwner\": {}}").then().statusCode(400);
         assertThat(keyRows(key)).isZero();
-        createJson(SOPHIE, key, TEMPLATE).then().statusCode(201);
+        createJson(userToken, key, ownTemplate).then().statusCode(201);
     }
 
     @Test
     void keysBelongToOneCaller() {
         String key = key();
-        String mine = createJson(SOPHIE, key, TEMPLATE).then().statusCode(201).extract().path("id");
+        String mine =
+                createJson(userToken, key, ownTemplate).then().statusCode(201).extract().path("id");
         String owners =
-                createJson(Tokens.appOwner(), key, TEMPLATE)
+                createJson(Tokens.appOwner(), key, ownTemplate)
                         .then()
                         .statusCode(201)
                         .extract()
@@ -165,11 +182,11 @@ class IdempotentCreateTest {
 
     @Test
     void aMalformedKeyIs400() {
-        createJson(SOPHIE, "\"\"", TEMPLATE)
+        createJson(userToken, "\"\"", ownTemplate)
                 .then()
                 .statusCode(400)
                 .body("detail", org.hamcrest.Matchers.containsString("Idempotency-Key"));
-        createJson(SOPHIE, "x".repeat(256), TEMPLATE).then().statusCode(400);
+        createJson(userToken, "x".repeat(256), ownTemplate).then().statusCode(400);
     }
 
     @Test
@@ -177,7 +194,7 @@ class IdempotentCreateTest {
         String key = key();
         byte[] body =
                 new MultipartBody()
-                        .json("instance", TEMPLATE)
+                        .json("instance", ownTemplate)
                         .part(
                                 "attachment",
                                 "a.txt",
@@ -186,7 +203,7 @@ class IdempotentCreateTest {
                         .build();
         Response first =
                 given().auth()
-                        .oauth2(SOPHIE)
+                        .oauth2(userToken)
                         .header("Idempotency-Key", key)
                         .contentType(MultipartBody.contentType())
                         .body(body)
@@ -194,7 +211,7 @@ class IdempotentCreateTest {
         first.then().statusCode(201);
         Response again =
                 given().auth()
-                        .oauth2(SOPHIE)
+                        .oauth2(userToken)
                         .header("Idempotency-Key", key)
                         .contentType(MultipartBody.contentType())
                         .body(body)
@@ -225,18 +242,18 @@ class IdempotentCreateTest {
     void keysExpireAfterTheWindow() {
         String key = key();
         String first =
-                createJson(SOPHIE, key, TEMPLATE).then().statusCode(201).extract().path("id");
+                createJson(userToken, key, ownTemplate).then().statusCode(201).extract().path("id");
         time.set(time.now().plus(Duration.ofHours(25)));
         creates.expire().await().atMost(Duration.ofSeconds(10));
         assertThat(keyRows(key)).isZero();
         String second =
-                createJson(SOPHIE, key, TEMPLATE).then().statusCode(201).extract().path("id");
+                createJson(userToken, key, ownTemplate).then().statusCode(201).extract().path("id");
         assertThat(second).isNotEqualTo(first);
     }
 
-    static Response upload(String instanceId, String key, String content) {
+    Response upload(String instanceId, String key, String content) {
         return given().auth()
-                .oauth2(SOPHIE)
+                .oauth2(userToken)
                 .header("Idempotency-Key", key)
                 .contentType("text/plain")
                 .queryParam("dataType", "attachment")
