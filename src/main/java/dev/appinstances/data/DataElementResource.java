@@ -22,6 +22,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -109,8 +110,10 @@ public class DataElementResource {
     public RestMulti<Buffer> download(
             @BeanParam InstancePath path,
             @PathParam("dataGuid") UUID dataGuid,
-            @HeaderParam("Range") String range) {
-        return content.respond(service.download(caller.get(), path.ref(), dataGuid, range));
+            @HeaderParam("Range") String range,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return content.respond(
+                service.download(caller.get(), path.ref(), dataGuid, range), ifNoneMatch);
     }
 
     @PUT

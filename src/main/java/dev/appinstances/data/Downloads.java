@@ -1,6 +1,7 @@
 package dev.appinstances.data;
 
 import dev.appinstances.blob.BlobStore;
+import dev.appinstances.instance.InstanceETags;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -23,10 +24,25 @@ public class Downloads {
         this.blobs = blobs;
     }
 
-    /** The download's response: its headers, 200 or 206, and the bytes streamed. */
-    public RestMulti<Buffer> respond(Uni<Download> download) {
+    /**
+     * The download's response: its headers, 200 or 206, and the bytes streamed; 304 with only the
+     * ETag when {@code If-None-Match} names the content the client already has (the ETag is the
+     * content's hash, so it names the bytes, not a version of the element).
+     */
+    public RestMulti<Buffer> respond(Uni<Download> download, String ifNoneMatch) {
         return RestMulti.fromUniResponse(
-                download, this::read, Downloads::headers, d -> d.partial() ? 206 : 200);
+                download,
+                d -> notModified(d, ifNoneMatch) ? Multi.createFrom().empty() : read(d),
+                d -> notModified(d, ifNoneMatch) ? notModifiedHeaders(d) : headers(d),
+                d -> notModified(d, ifNoneMatch) ? 304 : d.partial() ? 206 : 200);
+    }
+
+    private static boolean notModified(Download download, String ifNoneMatch) {
+        return InstanceETags.matches(ifNoneMatch, download.etag());
+    }
+
+    private static Map<String, List<String>> notModifiedHeaders(Download download) {
+        return Map.of(HttpHeaders.ETAG, List.of(download.etag()));
     }
 
     public Multi<Buffer> read(Download download) {
@@ -47,7 +63,7 @@ public class Downloads {
                     "Content-Disposition",
                     List.of(
                             "attachment; filename=\""
-                                    + download.filename().replace("\"", "")
+                                    + asciiFallback(download.filename())
                                     + "\"; filename*=UTF-8''"
                                     + URLEncoder.encode(download.filename(), StandardCharsets.UTF_8)
                                             .replace("+", "%20")));
@@ -64,5 +80,21 @@ public class Downloads {
                                     + download.size()));
         }
         return headers;
+    }
+
+    /**
+     * The plain {@code filename} for clients that do not read {@code filename*} (RFC 6266 4.3):
+     * header values are ASCII, so anything else, and the quote and backslash, become '_'.
+     */
+    static String asciiFallback(String filename) {
+        StringBuilder ascii = new StringBuilder(filename.length());
+        filename.codePoints()
+                .forEach(
+                        c ->
+                                ascii.append(
+                                        c >= 0x20 && c < 0x7f && c != '"' && c != '\\'
+                                                ? (char) c
+                                                : '_'));
+        return ascii.toString();
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -49,7 +50,9 @@ public class StorageDataResource {
     public RestMulti<Buffer> download(
             @BeanParam InstancePath path,
             @PathParam("dataGuid") UUID dataGuid,
-            @HeaderParam("Range") String range) {
-        return content.respond(service.download(caller.get(), path.ref(), dataGuid, range));
+            @HeaderParam("Range") String range,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return content.respond(
+                service.download(caller.get(), path.ref(), dataGuid, range), ifNoneMatch);
     }
 }
