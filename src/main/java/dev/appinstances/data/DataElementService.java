@@ -18,9 +18,11 @@ import dev.appinstances.instance.DataElementViews;
 import dev.appinstances.instance.DataElements;
 import dev.appinstances.instance.DataTypeRules;
 import dev.appinstances.instance.ElementContents;
+import dev.appinstances.instance.FormValues;
 import dev.appinstances.instance.InstanceAccess;
 import dev.appinstances.instance.InstanceEntity;
 import dev.appinstances.instance.InstanceWriteRules;
+import dev.appinstances.instance.ReadReceipts;
 import dev.appinstances.instance.StoredPart;
 import dev.appinstances.persistence.Transactions;
 import dev.appinstances.problem.DataElementNotFoundException;
@@ -31,6 +33,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The data element API's rules. A content write is three steps so that no database connection waits
@@ -53,6 +56,8 @@ public class DataElementService {
     private final Transactions transactions;
     private final IdempotentCreates idempotency;
     private final TimeSource time;
+    private final FormValues formValues;
+    private final ReadReceipts readReceipts;
 
     @SuppressWarnings("java:S107") // constructor injection
     public DataElementService(
@@ -65,7 +70,10 @@ public class DataElementService {
             DataElementViews views,
             Transactions transactions,
             IdempotentCreates idempotency,
-            TimeSource time) {
+            TimeSource time,
+            FormValues formValues,
+            ReadReceipts readReceipts) {
+        this.readReceipts = readReceipts;
         this.instances = instances;
         this.elements = elements;
         this.dataElements = dataElements;
@@ -76,6 +84,7 @@ public class DataElementService {
         this.transactions = transactions;
         this.idempotency = idempotency;
         this.time = time;
+        this.formValues = formValues;
     }
 
     /** A new data element of the type, with the body as its content. */
@@ -108,18 +117,16 @@ public class DataElementService {
                 .chain(type -> receive(body, type, filename))
                 .chain(
                         part ->
-                                transactions
-                                        .change(
-                                                () ->
-                                                        attachNew(caller, ref, part, ifMatch)
-                                                                .call(
-                                                                        view ->
-                                                                                keyed.record(
-                                                                                        view,
-                                                                                        view.selfLinks()
-                                                                                                .apps())))
-                                        .onFailure()
-                                        .call(() -> contents.discard(List.of(part))));
+                                attach(
+                                        part,
+                                        values ->
+                                                attachNew(caller, ref, part, values, ifMatch)
+                                                        .call(
+                                                                view ->
+                                                                        keyed.record(
+                                                                                view,
+                                                                                view.selfLinks()
+                                                                                        .apps()))));
     }
 
     /** New content for an existing element, under the same rules as an upload. */
@@ -132,14 +139,25 @@ public class DataElementService {
                 .chain(type -> receive(body, type, filename))
                 .chain(
                         part ->
-                                transactions
-                                        .change(
-                                                () ->
-                                                        attachReplacement(
-                                                                caller, ref, dataGuid, part,
-                                                                ifMatch))
-                                        .onFailure()
-                                        .call(() -> contents.discard(List.of(part))));
+                                attach(
+                                        part,
+                                        values ->
+                                                attachReplacement(
+                                                        caller, ref, dataGuid, part, values,
+                                                        ifMatch)));
+    }
+
+    /**
+     * Reads the form values out of the received content, then runs the attach in a transaction; the
+     * content is discarded when anything fails.
+     */
+    private Uni<DataElementView> attach(
+            StoredPart part, Function<FormValues.Changes, Uni<DataElementView>> attach) {
+        return formValues
+                .of(List.of(part))
+                .chain(values -> transactions.change(() -> attach.apply(values)))
+                .onFailure()
+                .call(() -> contents.discard(List.of(part)));
     }
 
     /** Removes the element; its content goes with it. */
@@ -166,6 +184,7 @@ public class DataElementService {
                 () ->
                         instances
                                 .visible(caller, ref)
+                                .call(instance -> readReceipts.readBy(caller, instance))
                                 .chain(instance -> element(instance, dataGuid))
                                 .map(element -> Download.of(element, rangeHeader)));
     }
@@ -210,7 +229,11 @@ public class DataElementService {
     }
 
     private Uni<DataElementView> attachNew(
-            Caller caller, InstanceRef ref, StoredPart part, String ifMatch) {
+            Caller caller,
+            InstanceRef ref,
+            StoredPart part,
+            FormValues.Changes values,
+            String ifMatch) {
         return instances
                 .writable(caller, ref, ifMatch)
                 .call(instance -> requireRoomFor(instance, part.dataType()))
@@ -222,6 +245,8 @@ public class DataElementService {
                                                 position -> {
                                                     Instant now = time.now();
                                                     instance.touch(now, caller.actorId());
+                                                    values.applyTo(instance);
+                                                    ReadReceipts.elementAddedBy(caller, instance);
                                                     return dataElements.attach(
                                                             instance.id,
                                                             position,
@@ -234,7 +259,12 @@ public class DataElementService {
 
     /** Swaps the content; the schema removes the old blob with the reference to it. */
     private Uni<DataElementView> attachReplacement(
-            Caller caller, InstanceRef ref, UUID dataGuid, StoredPart part, String ifMatch) {
+            Caller caller,
+            InstanceRef ref,
+            UUID dataGuid,
+            StoredPart part,
+            FormValues.Changes values,
+            String ifMatch) {
         return instances
                 .writable(caller, ref, ifMatch)
                 .chain(
@@ -246,6 +276,7 @@ public class DataElementService {
                                                     element.replaceContent(
                                                             part, now, caller.actorId());
                                                     instance.touch(now, caller.actorId());
+                                                    values.applyTo(instance);
                                                     return blobs.commitInCurrentTransaction(
                                                                     List.of(part.blob().id()))
                                                             .map(
