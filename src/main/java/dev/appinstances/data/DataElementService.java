@@ -16,18 +16,13 @@ import dev.appinstances.instance.DataElementRepository;
 import dev.appinstances.instance.DataElementView;
 import dev.appinstances.instance.DataElementViews;
 import dev.appinstances.instance.DataElements;
-import dev.appinstances.instance.DataTypeRules;
 import dev.appinstances.instance.ElementContents;
 import dev.appinstances.instance.FormValues;
 import dev.appinstances.instance.InstanceAccess;
 import dev.appinstances.instance.InstanceEntity;
-import dev.appinstances.instance.InstanceWriteRules;
 import dev.appinstances.instance.ReadReceipts;
 import dev.appinstances.instance.StoredPart;
 import dev.appinstances.persistence.Transactions;
-import dev.appinstances.problem.DataElementNotFoundException;
-import dev.appinstances.problem.InvalidRequestException;
-import dev.appinstances.problem.MaxCountExceededException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -58,6 +53,7 @@ public class DataElementService {
     private final TimeSource time;
     private final FormValues formValues;
     private final ReadReceipts readReceipts;
+    private final DataElementChecks checks;
 
     @SuppressWarnings("java:S107") // constructor injection
     public DataElementService(
@@ -72,7 +68,9 @@ public class DataElementService {
             IdempotentCreates idempotency,
             TimeSource time,
             FormValues formValues,
-            ReadReceipts readReceipts) {
+            ReadReceipts readReceipts,
+            DataElementChecks checks) {
+        this.checks = checks;
         this.readReceipts = readReceipts;
         this.instances = instances;
         this.elements = elements;
@@ -113,7 +111,7 @@ public class DataElementService {
         String contentType = body.contentType();
         String filename = filename(body);
         return transactions
-                .read(() -> checkNewElement(caller, ref, dataTypeId, contentType, ifMatch))
+                .read(() -> checks.newElement(caller, ref, dataTypeId, contentType, ifMatch))
                 .chain(type -> receive(body, type, filename))
                 .chain(
                         part ->
@@ -135,7 +133,7 @@ public class DataElementService {
         String contentType = body.contentType();
         String filename = filename(body);
         return transactions
-                .read(() -> checkReplacement(caller, ref, dataGuid, contentType, ifMatch))
+                .read(() -> checks.replacement(caller, ref, dataGuid, contentType, ifMatch))
                 .chain(type -> receive(body, type, filename))
                 .chain(
                         part ->
@@ -169,7 +167,7 @@ public class DataElementService {
                                 .writable(caller, ref, ifMatch)
                                 .chain(
                                         instance ->
-                                                writableElement(instance, dataGuid)
+                                                checks.writableElement(instance, dataGuid)
                                                         .chain(
                                                                 element ->
                                                                         remove(
@@ -185,41 +183,8 @@ public class DataElementService {
                         instances
                                 .visible(caller, ref)
                                 .call(instance -> readReceipts.readBy(caller, instance))
-                                .chain(instance -> element(instance, dataGuid))
+                                .chain(instance -> checks.element(instance, dataGuid))
                                 .map(element -> Download.of(element, rangeHeader)));
-    }
-
-    private Uni<DataType> checkNewElement(
-            Caller caller, InstanceRef ref, String dataTypeId, String contentType, String ifMatch) {
-        if (dataTypeId == null || dataTypeId.isBlank()) {
-            throw new InvalidRequestException(
-                    "Query parameter dataType is required: the id of the content's data type ("
-                            + String.join(
-                                    ", ", app.metadata().dataTypes.stream().map(t -> t.id).toList())
-                            + ")");
-        }
-        DataType type =
-                DataTypeRules.requireDataType(
-                        app.metadata(), dataTypeId, "dataType '" + dataTypeId + "'");
-        DataTypeRules.requireAllowedContentType(type, contentType, "The data element");
-        return instances
-                .writable(caller, ref, ifMatch)
-                .call(instance -> requireRoomFor(instance, type))
-                .replaceWith(type);
-    }
-
-    private Uni<DataType> checkReplacement(
-            Caller caller, InstanceRef ref, UUID dataGuid, String contentType, String ifMatch) {
-        return instances
-                .writable(caller, ref, ifMatch)
-                .chain(instance -> writableElement(instance, dataGuid))
-                .map(
-                        element -> {
-                            DataType type = dataTypeOf(element);
-                            DataTypeRules.requireAllowedContentType(
-                                    type, contentType, "The data element");
-                            return type;
-                        });
     }
 
     /** Streams the body into a pending blob, held to the data type's size rules. */
@@ -236,7 +201,7 @@ public class DataElementService {
             String ifMatch) {
         return instances
                 .writable(caller, ref, ifMatch)
-                .call(instance -> requireRoomFor(instance, part.dataType()))
+                .call(instance -> checks.requireRoomFor(instance, part.dataType()))
                 .chain(
                         instance ->
                                 dataElements
@@ -269,7 +234,7 @@ public class DataElementService {
                 .writable(caller, ref, ifMatch)
                 .chain(
                         instance ->
-                                writableElement(instance, dataGuid)
+                                checks.writableElement(instance, dataGuid)
                                         .chain(
                                                 element -> {
                                                     Instant now = time.now();
@@ -292,52 +257,6 @@ public class DataElementService {
         instance.touch(time.now(), caller.actorId());
         DataElementView view = views.of(element, instance);
         return elements.delete(element).replaceWith(view);
-    }
-
-    private Uni<DataElementEntity> element(InstanceEntity instance, UUID dataGuid) {
-        return elements.findById(dataGuid)
-                .map(
-                        element -> {
-                            if (element == null || !element.instanceId.equals(instance.id)) {
-                                throw new DataElementNotFoundException(
-                                        "Data element "
-                                                + dataGuid
-                                                + " does not exist in this instance");
-                            }
-                            return element;
-                        });
-    }
-
-    private Uni<DataElementEntity> writableElement(InstanceEntity instance, UUID dataGuid) {
-        return element(instance, dataGuid)
-                .invoke(
-                        element -> {
-                            InstanceWriteRules.requireUnlocked(element);
-                            DataTypeRules.requireCurrentTask(
-                                    dataTypeOf(element), instance.currentTask);
-                        });
-    }
-
-    private DataType dataTypeOf(DataElementEntity element) {
-        return DataTypeRules.requireDataType(
-                app.metadata(), element.dataType, "Data type '" + element.dataType + "'");
-    }
-
-    private Uni<Void> requireRoomFor(InstanceEntity instance, DataType type) {
-        DataTypeRules.requireCurrentTask(type, instance.currentTask);
-        return elements.countOfType(instance.id, type.id)
-                .invoke(
-                        count -> {
-                            if (!DataTypeRules.isWithinMaxCount(type, count + 1)) {
-                                throw new MaxCountExceededException(
-                                        "The instance already has "
-                                                + count
-                                                + " data elements of type '"
-                                                + type.id
-                                                + "', the most it allows");
-                            }
-                        })
-                .replaceWithVoid();
     }
 
     private static String filename(RequestBody body) {

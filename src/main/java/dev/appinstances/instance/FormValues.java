@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * The instance's {@code presentationTexts} and {@code dataValues}, computed from the app's {@code
  * presentationFields} and {@code dataFields} out of form data content: read from the pending blobs
- * of a write before its transaction, applied to the instance inside it. Only form data types some
- * field names are read.
+ * of a write before its transaction, applied to the instance inside it. Only the content of form
+ * data types that some field names is read.
  */
 @ApplicationScoped
 public class FormValues {
