@@ -182,9 +182,20 @@ public class DataElementService {
                 () ->
                         instances
                                 .visible(caller, ref)
-                                .call(instance -> readReceipts.readBy(caller, instance))
-                                .chain(instance -> checks.element(instance, dataGuid))
-                                .map(element -> Download.of(element, rangeHeader)));
+                                .chain(
+                                        instance ->
+                                                checks.element(instance, dataGuid)
+                                                        .map(
+                                                                element ->
+                                                                        Download.of(
+                                                                                element,
+                                                                                rangeHeader))
+                                                        // only a read that is answered counts
+                                                        .call(
+                                                                () ->
+                                                                        readReceipts.readBy(
+                                                                                caller,
+                                                                                instance))));
     }
 
     /** Streams the body into a pending blob, held to the data type's size rules. */

@@ -111,7 +111,7 @@ public class FormValues {
                     FormFieldReader.read(
                             new ByteArrayInputStream(content),
                             fields.stream().map(field -> field.path).toList());
-        } catch (InvalidXmlException e) {
+        } catch (InvalidXmlException | IllegalStateException e) {
             Log.debugf("Form data is not XML; its presentation values are left as they were");
             return Map.of();
         }
