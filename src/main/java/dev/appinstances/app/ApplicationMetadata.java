@@ -25,6 +25,12 @@ public class ApplicationMetadata extends OpenJsonObject {
     public CopyInstanceSettings copyInstanceSettings;
     public boolean disallowUserInstantiation;
 
+    /** Shown on the instance as {@code presentationTexts}; null when the app has none. */
+    public List<DataField> presentationFields;
+
+    /** Shown on the instance as {@code dataValues}; null when the app has none. */
+    public List<DataField> dataFields;
+
     public Optional<DataType> dataType(String dataTypeId) {
         return dataTypes.stream().filter(type -> type.id.equals(dataTypeId)).findFirst();
     }

@@ -16,21 +16,19 @@ import dev.appinstances.instance.DataElementRepository;
 import dev.appinstances.instance.DataElementView;
 import dev.appinstances.instance.DataElementViews;
 import dev.appinstances.instance.DataElements;
-import dev.appinstances.instance.DataTypeRules;
 import dev.appinstances.instance.ElementContents;
+import dev.appinstances.instance.FormValues;
 import dev.appinstances.instance.InstanceAccess;
 import dev.appinstances.instance.InstanceEntity;
-import dev.appinstances.instance.InstanceWriteRules;
+import dev.appinstances.instance.ReadReceipts;
 import dev.appinstances.instance.StoredPart;
 import dev.appinstances.persistence.Transactions;
-import dev.appinstances.problem.DataElementNotFoundException;
-import dev.appinstances.problem.InvalidRequestException;
-import dev.appinstances.problem.MaxCountExceededException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The data element API's rules. A content write is three steps so that no database connection waits
@@ -53,6 +51,9 @@ public class DataElementService {
     private final Transactions transactions;
     private final IdempotentCreates idempotency;
     private final TimeSource time;
+    private final FormValues formValues;
+    private final ReadReceipts readReceipts;
+    private final DataElementChecks checks;
 
     @SuppressWarnings("java:S107") // constructor injection
     public DataElementService(
@@ -65,7 +66,12 @@ public class DataElementService {
             DataElementViews views,
             Transactions transactions,
             IdempotentCreates idempotency,
-            TimeSource time) {
+            TimeSource time,
+            FormValues formValues,
+            ReadReceipts readReceipts,
+            DataElementChecks checks) {
+        this.checks = checks;
+        this.readReceipts = readReceipts;
         this.instances = instances;
         this.elements = elements;
         this.dataElements = dataElements;
@@ -76,6 +82,7 @@ public class DataElementService {
         this.transactions = transactions;
         this.idempotency = idempotency;
         this.time = time;
+        this.formValues = formValues;
     }
 
     /** A new data element of the type, with the body as its content. */
@@ -104,22 +111,20 @@ public class DataElementService {
         String contentType = body.contentType();
         String filename = filename(body);
         return transactions
-                .read(() -> checkNewElement(caller, ref, dataTypeId, contentType, ifMatch))
+                .read(() -> checks.newElement(caller, ref, dataTypeId, contentType, ifMatch))
                 .chain(type -> receive(body, type, filename))
                 .chain(
                         part ->
-                                transactions
-                                        .change(
-                                                () ->
-                                                        attachNew(caller, ref, part, ifMatch)
-                                                                .call(
-                                                                        view ->
-                                                                                keyed.record(
-                                                                                        view,
-                                                                                        view.selfLinks()
-                                                                                                .apps())))
-                                        .onFailure()
-                                        .call(() -> contents.discard(List.of(part))));
+                                attach(
+                                        part,
+                                        values ->
+                                                attachNew(caller, ref, part, values, ifMatch)
+                                                        .call(
+                                                                view ->
+                                                                        keyed.record(
+                                                                                view,
+                                                                                view.selfLinks()
+                                                                                        .apps()))));
     }
 
     /** New content for an existing element, under the same rules as an upload. */
@@ -128,18 +133,29 @@ public class DataElementService {
         String contentType = body.contentType();
         String filename = filename(body);
         return transactions
-                .read(() -> checkReplacement(caller, ref, dataGuid, contentType, ifMatch))
+                .read(() -> checks.replacement(caller, ref, dataGuid, contentType, ifMatch))
                 .chain(type -> receive(body, type, filename))
                 .chain(
                         part ->
-                                transactions
-                                        .change(
-                                                () ->
-                                                        attachReplacement(
-                                                                caller, ref, dataGuid, part,
-                                                                ifMatch))
-                                        .onFailure()
-                                        .call(() -> contents.discard(List.of(part))));
+                                attach(
+                                        part,
+                                        values ->
+                                                attachReplacement(
+                                                        caller, ref, dataGuid, part, values,
+                                                        ifMatch)));
+    }
+
+    /**
+     * Reads the form values out of the received content, then runs the attach in a transaction; the
+     * content is discarded when anything fails.
+     */
+    private Uni<DataElementView> attach(
+            StoredPart part, Function<FormValues.Changes, Uni<DataElementView>> attach) {
+        return formValues
+                .of(List.of(part))
+                .chain(values -> transactions.change(() -> attach.apply(values)))
+                .onFailure()
+                .call(() -> contents.discard(List.of(part)));
     }
 
     /** Removes the element; its content goes with it. */
@@ -151,7 +167,7 @@ public class DataElementService {
                                 .writable(caller, ref, ifMatch)
                                 .chain(
                                         instance ->
-                                                writableElement(instance, dataGuid)
+                                                checks.writableElement(instance, dataGuid)
                                                         .chain(
                                                                 element ->
                                                                         remove(
@@ -166,41 +182,20 @@ public class DataElementService {
                 () ->
                         instances
                                 .visible(caller, ref)
-                                .chain(instance -> element(instance, dataGuid))
-                                .map(element -> Download.of(element, rangeHeader)));
-    }
-
-    private Uni<DataType> checkNewElement(
-            Caller caller, InstanceRef ref, String dataTypeId, String contentType, String ifMatch) {
-        if (dataTypeId == null || dataTypeId.isBlank()) {
-            throw new InvalidRequestException(
-                    "Query parameter dataType is required: the id of the content's data type ("
-                            + String.join(
-                                    ", ", app.metadata().dataTypes.stream().map(t -> t.id).toList())
-                            + ")");
-        }
-        DataType type =
-                DataTypeRules.requireDataType(
-                        app.metadata(), dataTypeId, "dataType '" + dataTypeId + "'");
-        DataTypeRules.requireAllowedContentType(type, contentType, "The data element");
-        return instances
-                .writable(caller, ref, ifMatch)
-                .call(instance -> requireRoomFor(instance, type))
-                .replaceWith(type);
-    }
-
-    private Uni<DataType> checkReplacement(
-            Caller caller, InstanceRef ref, UUID dataGuid, String contentType, String ifMatch) {
-        return instances
-                .writable(caller, ref, ifMatch)
-                .chain(instance -> writableElement(instance, dataGuid))
-                .map(
-                        element -> {
-                            DataType type = dataTypeOf(element);
-                            DataTypeRules.requireAllowedContentType(
-                                    type, contentType, "The data element");
-                            return type;
-                        });
+                                .chain(
+                                        instance ->
+                                                checks.element(instance, dataGuid)
+                                                        .map(
+                                                                element ->
+                                                                        Download.of(
+                                                                                element,
+                                                                                rangeHeader))
+                                                        // only a read that is answered counts
+                                                        .call(
+                                                                () ->
+                                                                        readReceipts.readBy(
+                                                                                caller,
+                                                                                instance))));
     }
 
     /** Streams the body into a pending blob, held to the data type's size rules. */
@@ -210,10 +205,14 @@ public class DataElementService {
     }
 
     private Uni<DataElementView> attachNew(
-            Caller caller, InstanceRef ref, StoredPart part, String ifMatch) {
+            Caller caller,
+            InstanceRef ref,
+            StoredPart part,
+            FormValues.Changes values,
+            String ifMatch) {
         return instances
                 .writable(caller, ref, ifMatch)
-                .call(instance -> requireRoomFor(instance, part.dataType()))
+                .call(instance -> checks.requireRoomFor(instance, part.dataType()))
                 .chain(
                         instance ->
                                 dataElements
@@ -222,6 +221,8 @@ public class DataElementService {
                                                 position -> {
                                                     Instant now = time.now();
                                                     instance.touch(now, caller.actorId());
+                                                    values.applyTo(instance);
+                                                    ReadReceipts.elementAddedBy(caller, instance);
                                                     return dataElements.attach(
                                                             instance.id,
                                                             position,
@@ -234,18 +235,24 @@ public class DataElementService {
 
     /** Swaps the content; the schema removes the old blob with the reference to it. */
     private Uni<DataElementView> attachReplacement(
-            Caller caller, InstanceRef ref, UUID dataGuid, StoredPart part, String ifMatch) {
+            Caller caller,
+            InstanceRef ref,
+            UUID dataGuid,
+            StoredPart part,
+            FormValues.Changes values,
+            String ifMatch) {
         return instances
                 .writable(caller, ref, ifMatch)
                 .chain(
                         instance ->
-                                writableElement(instance, dataGuid)
+                                checks.writableElement(instance, dataGuid)
                                         .chain(
                                                 element -> {
                                                     Instant now = time.now();
                                                     element.replaceContent(
                                                             part, now, caller.actorId());
                                                     instance.touch(now, caller.actorId());
+                                                    values.applyTo(instance);
                                                     return blobs.commitInCurrentTransaction(
                                                                     List.of(part.blob().id()))
                                                             .map(
@@ -261,52 +268,6 @@ public class DataElementService {
         instance.touch(time.now(), caller.actorId());
         DataElementView view = views.of(element, instance);
         return elements.delete(element).replaceWith(view);
-    }
-
-    private Uni<DataElementEntity> element(InstanceEntity instance, UUID dataGuid) {
-        return elements.findById(dataGuid)
-                .map(
-                        element -> {
-                            if (element == null || !element.instanceId.equals(instance.id)) {
-                                throw new DataElementNotFoundException(
-                                        "Data element "
-                                                + dataGuid
-                                                + " does not exist in this instance");
-                            }
-                            return element;
-                        });
-    }
-
-    private Uni<DataElementEntity> writableElement(InstanceEntity instance, UUID dataGuid) {
-        return element(instance, dataGuid)
-                .invoke(
-                        element -> {
-                            InstanceWriteRules.requireUnlocked(element);
-                            DataTypeRules.requireCurrentTask(
-                                    dataTypeOf(element), instance.currentTask);
-                        });
-    }
-
-    private DataType dataTypeOf(DataElementEntity element) {
-        return DataTypeRules.requireDataType(
-                app.metadata(), element.dataType, "Data type '" + element.dataType + "'");
-    }
-
-    private Uni<Void> requireRoomFor(InstanceEntity instance, DataType type) {
-        DataTypeRules.requireCurrentTask(type, instance.currentTask);
-        return elements.countOfType(instance.id, type.id)
-                .invoke(
-                        count -> {
-                            if (!DataTypeRules.isWithinMaxCount(type, count + 1)) {
-                                throw new MaxCountExceededException(
-                                        "The instance already has "
-                                                + count
-                                                + " data elements of type '"
-                                                + type.id
-                                                + "', the most it allows");
-                            }
-                        })
-                .replaceWithVoid();
     }
 
     private static String filename(RequestBody body) {

@@ -17,4 +17,15 @@ public class InstanceRepository implements PanacheRepositoryBase<InstanceEntity,
                 appId,
                 partyId);
     }
+
+    /**
+     * Marks the instance read without changing its version: reading is no change of the instance
+     * (its ETag, lastChanged and lastChangedBy stay as they were).
+     */
+    public Uni<Integer> markRead(UUID id) {
+        return update(
+                "readStatus = ?1 where id = ?2 and readStatus <> ?1",
+                (short) ReadStatus.READ.code(),
+                id);
+    }
 }

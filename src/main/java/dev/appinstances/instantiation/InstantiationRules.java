@@ -45,7 +45,24 @@ final class InstantiationRules {
         return switch (party.partyType()) {
             case PERSON -> new InstanceOwner(partyId, party.ssn(), null, null, null);
             case ORGANISATION -> new InstanceOwner(partyId, null, party.orgNumber(), null, null);
-            case SELF_IDENTIFIED -> new InstanceOwner(partyId, null, null, party.username(), null);
+            case SELF_IDENTIFIED ->
+                    new InstanceOwner(
+                            partyId, null, null, party.username(), externalIdentifier(party));
         };
+    }
+
+    /**
+     * A self-identified owner's URN, as Altinn fills {@code externalIdentifier}: an ID-porten email
+     * user ({@code epost:}{@code name@example.com}) by the email, a legacy one by the username.
+     */
+    static String externalIdentifier(Party party) {
+        String username = party.username();
+        if (username == null || username.isBlank()) {
+            return null;
+        }
+        if (username.regionMatches(true, 0, "epost:", 0, 6)) {
+            return "urn:altinn:person:idporten-email:" + username.substring(6);
+        }
+        return "urn:altinn:person:legacy-selfidentified:" + username;
     }
 }

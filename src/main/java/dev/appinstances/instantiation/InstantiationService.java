@@ -1,5 +1,7 @@
 package dev.appinstances.instantiation;
 
+import static java.util.stream.Collectors.toSet;
+
 import dev.appinstances.app.AppDefinition;
 import dev.appinstances.auth.AccessControl;
 import dev.appinstances.auth.Caller;
@@ -12,12 +14,14 @@ import dev.appinstances.idempotency.IdempotentCreates;
 import dev.appinstances.idempotency.KeyedCreate;
 import dev.appinstances.instance.DataElements;
 import dev.appinstances.instance.ElementContents;
+import dev.appinstances.instance.FormValues;
 import dev.appinstances.instance.InstanceEntity;
 import dev.appinstances.instance.InstanceRepository;
 import dev.appinstances.instance.InstanceView;
 import dev.appinstances.instance.InstanceViews;
 import dev.appinstances.instance.ReadStatus;
 import dev.appinstances.instance.StoredPart;
+import dev.appinstances.instance.TaskEntry;
 import dev.appinstances.persistence.Transactions;
 import dev.appinstances.problem.PartyNotFoundException;
 import dev.appinstances.problem.PartyTypeNotAllowedException;
@@ -27,7 +31,9 @@ import dev.appinstances.register.Register;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -50,6 +56,8 @@ public class InstantiationService {
     private final MultipartUploads uploads;
     private final Transactions transactions;
     private final IdempotentCreates idempotency;
+    private final TaskEntry taskEntry;
+    private final FormValues formValues;
     private final long maxJsonBodySize;
 
     @SuppressWarnings("java:S107") // constructor injection of what one create touches
@@ -66,6 +74,8 @@ public class InstantiationService {
             MultipartUploads uploads,
             Transactions transactions,
             IdempotentCreates idempotency,
+            TaskEntry taskEntry,
+            FormValues formValues,
             HttpLimits limits) {
         this.instances = instances;
         this.register = register;
@@ -79,6 +89,8 @@ public class InstantiationService {
         this.uploads = uploads;
         this.transactions = transactions;
         this.idempotency = idempotency;
+        this.taskEntry = taskEntry;
+        this.formValues = formValues;
         this.maxJsonBodySize = limits.maxJsonBodySize().asLongValue();
     }
 
@@ -101,9 +113,16 @@ public class InstantiationService {
                 InstantiationService::location);
     }
 
-    /** A multipart body: the {@code instance} part is the template, every other part an element. */
+    /**
+     * A multipart body: the {@code instance} part is the template, every other part an element. A
+     * request without a Content-Type (Altinn's browser client posts no body at all) is routed here
+     * by JAX-RS; it has no parts, so it is a create from an empty template.
+     */
     public Uni<Created<InstanceView>> createWithData(
             Caller caller, String queryPartyId, RequestBody body, String idempotencyKey) {
+        if (body.contentType() == null || body.contentType().isBlank()) {
+            return createFromTemplate(caller, queryPartyId, body, idempotencyKey);
+        }
         checkMayInstantiate(caller, false);
         return idempotency.create(
                 caller,
@@ -158,18 +177,44 @@ public class InstantiationService {
             boolean copy,
             KeyedCreate keyed) {
         checkMayInstantiate(caller, copy);
+        Set<String> supplied = parts.stream().map(part -> part.dataType().id).collect(toSet());
+        return taskEntry
+                .newForms(app.process().firstTask().id(), supplied)
+                .chain(
+                        forms -> {
+                            List<StoredPart> all = new ArrayList<>(parts);
+                            all.addAll(forms);
+                            return formValues
+                                    .of(all)
+                                    .chain(values -> persist(caller, command, all, values, keyed))
+                                    .onFailure()
+                                    .call(() -> contents.discard(forms));
+                        });
+    }
+
+    private Uni<InstanceView> persist(
+            Caller caller,
+            CreateInstanceCommand command,
+            List<StoredPart> parts,
+            FormValues.Changes values,
+            KeyedCreate keyed) {
         return transactions.change(
                 () ->
                         lookupOwner(command.owner())
                                 .call(party -> access.requireActFor(caller, party.partyId()))
                                 .invoke(this::requirePartyTypeAllowed)
-                                .chain(party -> persistNew(caller, command, party, parts))
+                                .chain(party -> persistNew(caller, command, party, parts, values))
                                 .call(view -> keyed.record(view, location(view))));
     }
 
     private Uni<InstanceView> persistNew(
-            Caller caller, CreateInstanceCommand command, Party party, List<StoredPart> parts) {
+            Caller caller,
+            CreateInstanceCommand command,
+            Party party,
+            List<StoredPart> parts,
+            FormValues.Changes values) {
         InstanceEntity instance = newInstance(caller, command, party);
+        values.applyTo(instance);
         return instances
                 .persist(instance)
                 .chain(

@@ -17,6 +17,7 @@ import dev.appinstances.instance.InstanceETags;
 import dev.appinstances.instance.InstanceEntity;
 import dev.appinstances.instance.InstanceRepository;
 import dev.appinstances.instance.InstanceView;
+import dev.appinstances.instance.ReadReceipts;
 import dev.appinstances.instance.Substatus;
 import dev.appinstances.instance.VersionedInstance;
 import dev.appinstances.persistence.Transactions;
@@ -51,6 +52,7 @@ public class InstanceLifecycleService {
     private final InstanceDocuments documents;
     private final Transactions transactions;
     private final TimeSource time;
+    private final ReadReceipts readReceipts;
     private final JsonBodies json;
     private final long maxJsonBodySize;
 
@@ -66,7 +68,9 @@ public class InstanceLifecycleService {
             Transactions transactions,
             TimeSource time,
             JsonBodies json,
-            HttpLimits limits) {
+            HttpLimits limits,
+            ReadReceipts readReceipts) {
+        this.readReceipts = readReceipts;
         this.instances = instances;
         this.repository = repository;
         this.confirmations = confirmations;
@@ -86,6 +90,7 @@ public class InstanceLifecycleService {
                 () ->
                         instances
                                 .visible(caller, ref)
+                                .call(instance -> readReceipts.readBy(caller, instance))
                                 .chain(
                                         instance ->
                                                 documents

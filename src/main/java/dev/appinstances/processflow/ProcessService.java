@@ -8,6 +8,7 @@ import dev.appinstances.common.TimeSource;
 import dev.appinstances.instance.DataElements;
 import dev.appinstances.instance.InstanceAccess;
 import dev.appinstances.instance.InstanceEntity;
+import dev.appinstances.instance.TaskEntry;
 import dev.appinstances.persistence.Transactions;
 import dev.appinstances.problem.ProcessConflictException;
 import dev.appinstances.process.ProcessDefinition;
@@ -35,6 +36,7 @@ public class ProcessService {
     private final AppDefinition app;
     private final Transactions transactions;
     private final TimeSource time;
+    private final TaskEntry taskEntry;
 
     public ProcessService(
             InstanceAccess instances,
@@ -42,7 +44,9 @@ public class ProcessService {
             DataElements dataElements,
             AppDefinition app,
             Transactions transactions,
-            TimeSource time) {
+            TimeSource time,
+            TaskEntry taskEntry) {
+        this.taskEntry = taskEntry;
         this.instances = instances;
         this.events = events;
         this.dataElements = dataElements;
@@ -126,7 +130,9 @@ public class ProcessService {
                             ProcessDefinition.enter(task, current.flow() + 1, now),
                             null,
                             null));
-            return Uni.createFrom().item(instance);
+            return taskEntry
+                    .enter(instance, task.id(), now, caller.actorId())
+                    .replaceWith(instance);
         }
         return events.persist(
                         ProcessEventEntity.of(

@@ -223,7 +223,7 @@ class IdempotentCreateTest {
                                 "select count(*) from data_element where instance_id = '"
                                         + id.substring(id.indexOf('/') + 1)
                                         + "'"))
-                .isEqualTo(1);
+                .isEqualTo(2); // the part and the auto-created form
 
         String uploadKey = key();
         Response element = upload(id, uploadKey, "one");
@@ -235,7 +235,7 @@ class IdempotentCreateTest {
                                 "select count(*) from data_element where instance_id = '"
                                         + id.substring(id.indexOf('/') + 1)
                                         + "'"))
-                .isEqualTo(2);
+                .isEqualTo(3);
     }
 
     @Test

@@ -99,6 +99,29 @@ class InstantiationRulesTest {
         assertThat(InstantiationRules.normalizedOwner(party(PartyType.ORGANISATION, "AS")))
                 .isEqualTo(new InstanceOwner("1", null, "310000001", null, null));
         assertThat(InstantiationRules.normalizedOwner(party(PartyType.SELF_IDENTIFIED, null)))
-                .isEqualTo(new InstanceOwner("1", null, null, "kari", null));
+                .isEqualTo(
+                        new InstanceOwner(
+                                "1",
+                                null,
+                                null,
+                                "kari",
+                                "urn:altinn:person:legacy-selfidentified:kari"));
+    }
+
+    @Test
+    void anIdportenEmailUserIsIdentifiedByTheEmail() {
+        Party email =
+                new Party(
+                        1,
+                        null,
+                        PartyType.SELF_IDENTIFIED,
+                        null,
+                        null,
+                        null,
+                        "epost:post@example.no",
+                        "N",
+                        false);
+        assertThat(InstantiationRules.externalIdentifier(email))
+                .isEqualTo("urn:altinn:person:idporten-email:post@example.no");
     }
 }

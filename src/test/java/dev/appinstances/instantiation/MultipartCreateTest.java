@@ -120,7 +120,7 @@ class MultipartCreateTest {
                 .post(BASE)
                 .then()
                 .statusCode(201)
-                .body("data", hasSize(1));
+                .body("data.dataType", org.hamcrest.Matchers.contains("attachment", "model"));
     }
 
     @Test

@@ -46,9 +46,9 @@ class ConditionalRequestsTest {
         dataId =
                 given().auth()
                         .oauth2(OLA)
-                        .contentType("application/xml")
-                        .queryParam("dataType", "model")
-                        .body("<BuildingPermit/>")
+                        .contentType("text/plain")
+                        .queryParam("dataType", "attachment")
+                        .body("notes")
                         .post(BASE + "/" + id + "/data")
                         .then()
                         .statusCode(201)

@@ -72,7 +72,7 @@ class SelfLinksTest {
                         .statusCode(200)
                         .body("id", equalTo(id))
                         .body("status.readStatus", equalTo("Read"))
-                        .body("data[0].id", equalTo(element.getString("id")))
+                        .body("data[1].id", equalTo(element.getString("id")))
                         .extract()
                         .jsonPath()
                         .getMap("");

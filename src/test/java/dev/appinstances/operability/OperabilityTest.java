@@ -117,8 +117,13 @@ class OperabilityTest {
                 .isEqualTo(body.length);
         assertThat(after.since(before, "app_multipart_parts_total", "part=\"attachment\""))
                 .isEqualTo(1);
-        assertThat(after.since(before, "app_data_element_size_bytes_count")).isEqualTo(1);
-        assertThat(after.since(before, "app_data_element_size_bytes_sum")).isEqualTo(5);
+        // the attachment and the auto-created empty form
+        int emptyForm =
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><BuildingPermit/>"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                        .length;
+        assertThat(after.since(before, "app_data_element_size_bytes_count")).isEqualTo(2);
+        assertThat(after.since(before, "app_data_element_size_bytes_sum")).isEqualTo(5 + emptyForm);
         assertThat(after.text()).contains("sql_pool_active");
     }
 

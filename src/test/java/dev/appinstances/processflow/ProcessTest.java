@@ -43,16 +43,10 @@ class ProcessTest {
                         .post(BASE)
                         .then()
                         .statusCode(201)
+                        .body("data.dataType", org.hamcrest.Matchers.contains("model"))
                         .extract()
                         .path("id");
-        given().auth()
-                .oauth2(OLA)
-                .contentType("application/xml")
-                .queryParam("dataType", "model")
-                .body("<BuildingPermit/>")
-                .post(BASE + "/" + id + "/data")
-                .then()
-                .statusCode(201);
+        // the form (model) is auto-created with the instance
         return id;
     }
 
@@ -126,6 +120,9 @@ class ProcessTest {
                         .then()
                         .extract()
                         .path("id");
+        String form =
+                given().auth().oauth2(OLA).get(BASE + "/" + id).then().extract().path("data[0].id");
+        given().auth().oauth2(OLA).delete(BASE + "/" + id + "/data/" + form).then().statusCode(200);
         String before = db.instanceFingerprint(50001340);
         next(OLA, id)
                 .then()

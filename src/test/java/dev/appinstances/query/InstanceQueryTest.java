@@ -333,7 +333,7 @@ class InstanceQueryTest {
                         .body("count", equalTo(1));
         Map<String, Object> listed = page.extract().jsonPath().getMap("instances[0]");
         assertThat(listed).isEqualTo(single);
-        assertThat(listed.get("data")).asList().hasSize(2);
+        assertThat(listed.get("data")).asList().hasSize(3); // with the auto-created form
         assertThat(listed.get("completeConfirmations")).asList().hasSize(1);
         assertThat(page.extract().<String>path("instances[0].instanceOwner.party.name"))
                 .isEqualTo("Test Person " + PERSON);
