@@ -20,6 +20,7 @@ public enum ProblemType {
     APP_OWNER_ONLY(403, "app-owner-only", "Only the app owner may do this"),
     SCOPE_REQUIRED(403, "scope-required", "The token lacks a required scope"),
     DELETION_PREVENTED(403, "deletion-prevented", "Instance cannot be deleted yet"),
+    ACTION_NOT_ALLOWED(403, "action-not-allowed", "The caller may not perform this action"),
     USER_INSTANTIATION_DISALLOWED(
             403, "user-instantiation-disallowed", "User instantiation is disabled"),
     NOT_FOUND(404, "not-found", "Not found"),

@@ -70,7 +70,8 @@ public final class BpmnParser {
             switch (kind) {
                 case "startEvent" -> put(nodes, new StartEvent(id));
                 case "endEvent" -> put(nodes, new EndEvent(id));
-                case "task" -> put(nodes, new Task(id, nameOf(child), taskType(child)));
+                case "task" ->
+                        put(nodes, new Task(id, nameOf(child), taskType(child), actions(child)));
                 case "exclusiveGateway" ->
                         put(
                                 nodes,
@@ -137,6 +138,27 @@ public final class BpmnParser {
             throw invalid("task " + task.getAttribute("id") + " has no altinn:taskType");
         }
         return types.item(0).getTextContent().trim();
+    }
+
+    /**
+     * {@code altinn:action} elements, in order; {@code type="serverAction"} marks server actions.
+     */
+    private static List<TaskAction> actions(Element task) {
+        Map<String, TaskAction> actions = new LinkedHashMap<>();
+        var elements = task.getElementsByTagNameNS(ALTINN_NS, "action");
+        for (int i = 0; i < elements.getLength(); i++) {
+            Element action = (Element) elements.item(i);
+            String id = action.getTextContent().trim();
+            if (id.isEmpty()) {
+                throw invalid("task " + task.getAttribute("id") + " has an empty altinn:action");
+            }
+            TaskAction.Type type =
+                    "serverAction".equalsIgnoreCase(action.getAttribute("type").trim())
+                            ? TaskAction.Type.SERVER_ACTION
+                            : TaskAction.Type.PROCESS_ACTION;
+            actions.putIfAbsent(id, new TaskAction(id, type));
+        }
+        return List.copyOf(actions.values());
     }
 
     private static void put(

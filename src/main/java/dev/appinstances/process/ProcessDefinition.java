@@ -15,7 +15,18 @@ public final class ProcessDefinition {
 
     public record StartEvent(String id) implements Node {}
 
-    public record Task(String id, String name, String taskType) implements Node {}
+    /** A BPMN task; {@code actions} are its {@code altinn:actions}, in file order. */
+    public record Task(String id, String name, String taskType, List<TaskAction> actions)
+            implements Node {
+
+        public Task {
+            actions = List.copyOf(actions);
+        }
+
+        public Task(String id, String name, String taskType) {
+            this(id, name, taskType, List.of());
+        }
+    }
 
     public record ExclusiveGateway(String id, String defaultFlow) implements Node {}
 
@@ -27,6 +38,7 @@ public final class ProcessDefinition {
     private final StartEvent startEvent;
     private final Map<String, Node> nodes;
     private final Map<String, List<SequenceFlow>> outgoing;
+    private final List<Task> tasks;
 
     ProcessDefinition(
             String processId,
@@ -37,6 +49,23 @@ public final class ProcessDefinition {
         this.startEvent = startEvent;
         this.nodes = Map.copyOf(nodes);
         this.outgoing = Map.copyOf(outgoing);
+        this.tasks =
+                nodes.values().stream()
+                        .filter(Task.class::isInstance)
+                        .map(Task.class::cast)
+                        .toList();
+    }
+
+    /** Every task of the process, in file order. */
+    public List<Task> tasks() {
+        return tasks;
+    }
+
+    /** The ids of the tasks and end events the task may move to, through exclusive gateways. */
+    public List<String> nextIds(String fromTask) {
+        List<Node> candidates = new java.util.ArrayList<>();
+        collectTargets(fromTask, candidates, new java.util.HashSet<>());
+        return candidates.stream().map(Node::id).toList();
     }
 
     public String processId() {

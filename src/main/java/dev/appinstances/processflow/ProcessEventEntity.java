@@ -9,7 +9,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One step of an instance's process: a task once it has ended, or the end event. */
+/**
+ * One event of an instance's process, as Altinn records it: {@code process_StartEvent}, {@code
+ * process_StartTask}, {@code process_EndTask}, {@code process_AbandonTask} or {@code
+ * process_EndEvent}, when it happened and who performed it (a person or organisation number).
+ */
 @Entity
 @Table(name = "process_event")
 public class ProcessEventEntity {
@@ -29,32 +33,21 @@ public class ProcessEventEntity {
 
     public Instant occurred;
 
-    public Instant started;
-
-    public Instant ended;
-
     @Column(name = "performed_by")
     public String performedBy;
 
     static ProcessEventEntity of(
-            UUID instanceId,
-            String type,
-            String elementId,
-            Instant started,
-            Instant ended,
-            String by) {
+            UUID instanceId, String type, String elementId, Instant occurred, String by) {
         ProcessEventEntity event = new ProcessEventEntity();
         event.instanceId = instanceId;
         event.eventType = type;
         event.elementId = elementId;
-        event.occurred = ended != null ? ended : started;
-        event.started = started;
-        event.ended = ended;
+        event.occurred = occurred;
         event.performedBy = by;
         return event;
     }
 
-    ProcessHistory.Item toItem() {
-        return new ProcessHistory.Item(eventType, elementId, occurred, started, ended, performedBy);
+    ProcessHistoryMapper.Event toEvent() {
+        return new ProcessHistoryMapper.Event(eventType, elementId, occurred, performedBy);
     }
 }

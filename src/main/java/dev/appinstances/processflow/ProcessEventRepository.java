@@ -9,8 +9,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProcessEventRepository implements PanacheRepositoryBase<ProcessEventEntity, Long> {
 
-    /** The instance's steps, oldest first. */
+    /** The instance's process events, oldest first (events of one move in recording order). */
     public Uni<List<ProcessEventEntity>> ofInstance(UUID instanceId) {
-        return list("instanceId = ?1 order by id", instanceId);
+        return list("instanceId = ?1 order by occurred, id", instanceId);
     }
 }

@@ -8,7 +8,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ProcessHistoryList")
 public record ProcessHistory(List<Item> processHistory) {
 
-    /** {@code eventType} is Task (once the task has ended) or EndEvent. */
+    /**
+     * {@code eventType} is process_StartEvent, process_StartTask (a task visit: {@code started},
+     * and {@code ended} once left) or process_EndEvent; {@code performedBy} is the person number or
+     * organisation number of who caused it.
+     */
     @Schema(name = "ProcessHistoryItem")
     public record Item(
             String eventType,

@@ -1,203 +1,255 @@
 package dev.appinstances.processflow;
 
 import dev.appinstances.app.AppDefinition;
-import dev.appinstances.app.DataType;
+import dev.appinstances.auth.AccessControl;
 import dev.appinstances.auth.Caller;
 import dev.appinstances.common.InstanceRef;
 import dev.appinstances.common.TimeSource;
-import dev.appinstances.instance.DataElements;
+import dev.appinstances.http.HttpLimits;
+import dev.appinstances.http.JsonBodies;
+import dev.appinstances.http.MediaTypes;
+import dev.appinstances.http.RequestBody;
 import dev.appinstances.instance.InstanceAccess;
 import dev.appinstances.instance.InstanceEntity;
-import dev.appinstances.instance.TaskEntry;
 import dev.appinstances.persistence.Transactions;
 import dev.appinstances.problem.ProcessConflictException;
-import dev.appinstances.process.ProcessDefinition;
-import dev.appinstances.process.ProcessDefinition.EndEvent;
-import dev.appinstances.process.ProcessDefinition.Node;
-import dev.appinstances.process.ProcessDefinition.Task;
-import dev.appinstances.process.ProcessElementInfo;
+import dev.appinstances.problem.UnsupportedContentTypeException;
 import dev.appinstances.process.ProcessState;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Moves instances along the app's BPMN. Two concurrent moves of one instance cannot both win: the
- * instance row is optimistically locked, and the loser gets 409.
+ * The process of an instance: its state as the caller sees it, its history, and moving it (start,
+ * next, all the way to the end). Two concurrent moves of one instance cannot both win: the instance
+ * row is optimistically locked, and the loser gets 409.
  */
 @ApplicationScoped
 public class ProcessService {
 
+    /** completeProcess gives up after this many moves (a loop in the BPMN). */
+    static final int MAX_MOVES = 100;
+
     private final InstanceAccess instances;
+    private final AccessControl access;
     private final ProcessEventRepository events;
-    private final DataElements dataElements;
+    private final ProcessStep step;
+    private final AppProcessStates states;
+    private final Performers performers;
+    private final JsonBodies json;
     private final AppDefinition app;
     private final Transactions transactions;
     private final TimeSource time;
-    private final TaskEntry taskEntry;
+    private final long maxJsonBodySize;
 
     public ProcessService(
             InstanceAccess instances,
+            AccessControl access,
             ProcessEventRepository events,
-            DataElements dataElements,
+            ProcessStep step,
+            AppProcessStates states,
+            Performers performers,
+            JsonBodies json,
             AppDefinition app,
             Transactions transactions,
             TimeSource time,
-            TaskEntry taskEntry) {
-        this.taskEntry = taskEntry;
+            HttpLimits limits) {
         this.instances = instances;
+        this.access = access;
         this.events = events;
-        this.dataElements = dataElements;
+        this.step = step;
+        this.states = states;
+        this.performers = performers;
+        this.json = json;
         this.app = app;
         this.transactions = transactions;
         this.time = time;
+        this.maxJsonBodySize = limits.maxJsonBodySize().asLongValue();
     }
 
-    public Uni<ProcessState> get(Caller caller, InstanceRef ref) {
-        return transactions.read(() -> instances.visible(caller, ref).map(i -> i.process));
+    public Uni<AppProcessState> get(Caller caller, InstanceRef ref) {
+        return transactions.read(
+                () -> instances.visible(caller, ref).map(i -> states.of(i.process, caller)));
     }
 
-    public Uni<ProcessHistory> history(Caller caller, InstanceRef ref) {
+    /**
+     * The elements the process can move to: the start event before the start, the tasks and end
+     * events that can follow the current task (409 after the end).
+     */
+    public Uni<List<String>> nextElements(Caller caller, InstanceRef ref) {
         return transactions.read(
                 () ->
                         instances
                                 .visible(caller, ref)
-                                .chain(instance -> events.ofInstance(instance.id))
                                 .map(
-                                        steps ->
-                                                new ProcessHistory(
-                                                        steps.stream()
-                                                                .map(ProcessEventEntity::toItem)
-                                                                .toList())));
+                                        instance -> {
+                                            ProcessState state = instance.process;
+                                            if (state == null || state.started() == null) {
+                                                return List.of(app.process().startEvent().id());
+                                            }
+                                            if (state.currentTask() == null) {
+                                                throw new ProcessConflictException(
+                                                        "The process has ended; nothing follows");
+                                            }
+                                            return app.process()
+                                                    .nextIds(state.currentTask().elementId());
+                                        }));
     }
 
-    public Uni<ProcessState> next(
-            Caller caller, InstanceRef ref, String elementId, String ifMatch) {
+    public Uni<ProcessHistory> history(Caller caller, InstanceRef ref) {
+        return transactions.read(
+                () -> instances.visible(caller, ref).chain(instance -> historyOf(instance)));
+    }
+
+    private Uni<ProcessHistory> historyOf(InstanceEntity instance) {
+        return events.ofInstance(instance.id)
+                .chain(
+                        recorded ->
+                                performers
+                                        .ofActorId(instance.createdBy)
+                                        .map(
+                                                creator ->
+                                                        ProcessHistoryMapper.withStart(
+                                                                recorded.stream()
+                                                                        .map(
+                                                                                ProcessEventEntity
+                                                                                        ::toEvent)
+                                                                        .toList(),
+                                                                instance.process,
+                                                                app.process().firstTask().id(),
+                                                                creator)))
+                .map(all -> new ProcessHistory(ProcessHistoryMapper.map(all)));
+    }
+
+    /** Starts the process of an instance that has none: the start event, then the first task. */
+    public Uni<AppProcessState> start(
+            Caller caller, InstanceRef ref, String startEvent, String ifMatch) {
+        access.requireInstantiationAllowed(caller);
         return transactions.change(
                 () ->
                         instances
                                 .changeable(caller, ref, ifMatch)
-                                .chain(instance -> move(instance, caller, elementId))
-                                .map(instance -> instance.process));
+                                .chain(instance -> start(instance, caller, startEvent))
+                                .map(instance -> states.of(instance.process, caller)));
     }
 
-    private Uni<InstanceEntity> move(InstanceEntity instance, Caller caller, String elementId) {
-        ProcessState state = instance.process;
-        if (state == null || state.ended() != null || state.currentTask() == null) {
-            throw new ProcessConflictException("The process of this instance has ended");
+    private Uni<InstanceEntity> start(InstanceEntity instance, Caller caller, String startEvent) {
+        if (instance.process != null && instance.process.started() != null) {
+            throw new ProcessConflictException("Process is already started. Use next.");
+        }
+        String expected = app.process().startEvent().id();
+        if (startEvent != null && !startEvent.isBlank() && !startEvent.equals(expected)) {
+            throw new ProcessConflictException(
+                    "No matching start event: "
+                            + startEvent
+                            + "; the process starts at "
+                            + expected);
         }
         if (instance.softDeleted != null || instance.hardDeleted != null) {
             throw new ProcessConflictException("The instance is deleted");
         }
-        ProcessElementInfo current = state.currentTask();
-        Node target = target(current.elementId(), elementId);
-        return requireMinCounts(instance, current.elementId())
+        Instant now = time.now();
+        return performers
+                .of(caller)
                 .chain(
-                        () -> {
-                            Instant now = time.now();
+                        performer -> {
+                            instance.setProcess(app.process().start(now));
                             instance.touch(now, caller.actorId());
-                            var ended =
-                                    ProcessEventEntity.of(
-                                            instance.id,
-                                            "Task",
-                                            current.elementId(),
-                                            current.started(),
-                                            now,
-                                            caller.actorId());
-                            return events.persist(ended)
-                                    .chain(
-                                            () ->
-                                                    enter(
-                                                            instance, state, current, target, now,
-                                                            caller));
-                        });
-    }
-
-    private Uni<InstanceEntity> enter(
-            InstanceEntity instance,
-            ProcessState state,
-            ProcessElementInfo current,
-            Node target,
-            Instant now,
-            Caller caller) {
-        if (target instanceof Task task) {
-            instance.setProcess(
-                    new ProcessState(
-                            state.started(),
-                            state.startEvent(),
-                            ProcessDefinition.enter(task, current.flow() + 1, now),
-                            null,
-                            null));
-            return taskEntry
-                    .enter(instance, task.id(), now, caller.actorId())
-                    .replaceWith(instance);
-        }
-        return events.persist(
-                        ProcessEventEntity.of(
-                                instance.id, "EndEvent", target.id(), now, now, caller.actorId()))
-                .chain(() -> end(instance, (EndEvent) target, now));
-    }
-
-    private Node target(String currentTask, String elementId) {
-        try {
-            return app.process().next(currentTask, elementId);
-        } catch (IllegalArgumentException e) {
-            throw new ProcessConflictException(e.getMessage());
-        }
-    }
-
-    /** The data types bound to the task must have their minimum number of elements. */
-    private Uni<Void> requireMinCounts(InstanceEntity instance, String task) {
-        List<DataType> bound =
-                app.metadata().dataTypes.stream()
-                        .filter(type -> task.equals(type.taskId) && type.minCount > 0)
-                        .toList();
-        if (bound.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return dataElements
-                .countByType(instance.id)
-                .invoke(counts -> bound.forEach(type -> requireMinCount(type, counts)))
-                .replaceWithVoid();
-    }
-
-    private static void requireMinCount(DataType type, Map<String, Long> counts) {
-        long count = counts.getOrDefault(type.id, 0L);
-        if (count < type.minCount) {
-            throw new ProcessConflictException(
-                    "Data type '"
-                            + type.id
-                            + "' needs at least "
-                            + type.minCount
-                            + " data element(s) before the task can end; it has "
-                            + count);
-        }
-    }
-
-    /** Archive, lock the data, drop auto-deleted data, and hard-delete auto-deleted apps. */
-    private Uni<InstanceEntity> end(InstanceEntity instance, EndEvent end, Instant now) {
-        ProcessState state = instance.process;
-        instance.setProcess(
-                new ProcessState(state.started(), state.startEvent(), null, now, end.id()));
-        instance.archived = now;
-        if (app.metadata().autoDeleteOnProcessEnd) {
-            instance.hardDeleted = now;
-            instance.softDeleted = instance.softDeleted != null ? instance.softDeleted : now;
-        }
-        List<String> autoDeleted =
-                app.metadata().dataTypes.stream()
-                        .filter(
-                                type ->
-                                        type.appLogic != null
-                                                && Boolean.TRUE.equals(
-                                                        type.appLogic.autoDeleteOnProcessEnd))
-                        .map(type -> type.id)
-                        .toList();
-        return dataElements
-                .deleteOfTypes(instance.id, autoDeleted)
-                .chain(() -> dataElements.lockAll(instance.id))
+                            return step.begin(instance, now, performer, caller.actorId());
+                        })
                 .replaceWith(instance);
+    }
+
+    /** One move; the body may name the action ({@code {"action": "confirm"}}). */
+    public Uni<AppProcessState> next(
+            Caller caller, InstanceRef ref, String elementId, RequestBody body, String ifMatch) {
+        return body.readAll(maxJsonBodySize)
+                .map(bytes -> action(body.contentType(), bytes))
+                .chain(action -> next(caller, ref, elementId, action, ifMatch));
+    }
+
+    private Uni<AppProcessState> next(
+            Caller caller, InstanceRef ref, String elementId, String action, String ifMatch) {
+        return transactions.change(
+                () ->
+                        instances
+                                .changeable(caller, ref, ifMatch)
+                                .chain(
+                                        instance ->
+                                                performers
+                                                        .of(caller)
+                                                        .chain(
+                                                                performer ->
+                                                                        step.move(
+                                                                                instance,
+                                                                                new ProcessStep
+                                                                                        .Move(
+                                                                                        caller,
+                                                                                        performer,
+                                                                                        action,
+                                                                                        elementId),
+                                                                                time.now())))
+                                .map(instance -> states.of(instance.process, caller)));
+    }
+
+    /**
+     * Moves through every remaining task to the end, each move checked as {@link #next} checks one;
+     * all of it or nothing.
+     */
+    public Uni<AppProcessState> completeProcess(Caller caller, InstanceRef ref, String ifMatch) {
+        return transactions.change(
+                () ->
+                        instances
+                                .changeable(caller, ref, ifMatch)
+                                .chain(
+                                        instance ->
+                                                performers
+                                                        .of(caller)
+                                                        .chain(
+                                                                performer ->
+                                                                        toTheEnd(
+                                                                                instance,
+                                                                                new ProcessStep
+                                                                                        .Move(
+                                                                                        caller,
+                                                                                        performer,
+                                                                                        null, null),
+                                                                                0)))
+                                .map(instance -> states.of(instance.process, caller)));
+    }
+
+    private Uni<InstanceEntity> toTheEnd(InstanceEntity instance, ProcessStep.Move move, int done) {
+        ProcessState state = instance.process;
+        if (state == null || state.started() == null) {
+            throw new ProcessConflictException("Process is not started. Use start!");
+        }
+        if (done == 0 && state.ended() != null) {
+            throw new ProcessConflictException("Process is ended. It cannot be restarted.");
+        }
+        if (state.currentTask() == null) {
+            return Uni.createFrom().item(instance);
+        }
+        if (done >= MAX_MOVES) {
+            throw new ProcessConflictException(
+                    "The process did not end within " + MAX_MOVES + " moves");
+        }
+        return step.move(instance, move, time.now())
+                .chain(moved -> toTheEnd(moved, move, done + 1));
+    }
+
+    /** The action of a process/next body: none for no body or {@code null}. */
+    private String action(String contentType, byte[] body) {
+        String text = body == null ? "" : new String(body, StandardCharsets.UTF_8).trim();
+        if (text.isEmpty() || text.equals("null")) {
+            return null;
+        }
+        if (!MediaTypes.isJson(contentType)) {
+            throw new UnsupportedContentTypeException(
+                    "A process/next body must be application/json, not "
+                            + (contentType == null ? "without a Content-Type" : contentType));
+        }
+        return json.object(body, ProcessNextRequest.class, "The process/next body").action();
     }
 }
