@@ -1,5 +1,7 @@
 package dev.appinstances.processflow;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.appinstances.common.JsonText;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -13,9 +15,11 @@ public record ProcessNextRequest(
                                 "A process action the current task offers, e.g. confirm, sign,"
                                         + " reject; without it, the task type's own action",
                         example = "confirm")
+                @JsonDeserialize(using = JsonText.class)
                 String action,
         @Schema(
                         nullable = true,
                         description = "Accepted for compatibility; not used",
                         example = "null")
+                @JsonDeserialize(using = JsonText.class)
                 String actionOnBehalfOf) {}

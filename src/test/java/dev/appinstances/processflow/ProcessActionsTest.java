@@ -159,6 +159,10 @@ class ProcessActionsTest {
     void anActionMustBeOfferedByTheTaskAndAllowedToTheCaller() {
         String id = newInstance(true);
         String before = fingerprint(id);
+        next(owner.token(), id, "{\"action\": 7}")
+                .then()
+                .statusCode(400)
+                .body("detail", equalTo("Field 'action' has a value of the wrong type"));
         next(owner.token(), id, "{\"action\": \"confirm\"}")
                 .then()
                 .statusCode(409)
