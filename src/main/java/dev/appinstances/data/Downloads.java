@@ -31,15 +31,14 @@ public class Downloads {
      */
     public RestMulti<Buffer> respond(Uni<Download> download, String ifNoneMatch) {
         return RestMulti.fromUniResponse(
-                download,
-                d -> notModified(d, ifNoneMatch) ? Multi.createFrom().empty() : read(d),
-                d -> notModified(d, ifNoneMatch) ? notModifiedHeaders(d) : headers(d),
-                d -> notModified(d, ifNoneMatch) ? 304 : d.partial() ? 206 : 200);
+                download.map(d -> new Answer(d, InstanceETags.matches(ifNoneMatch, d.etag()))),
+                a -> a.notModified() ? Multi.createFrom().empty() : read(a.download()),
+                a -> a.notModified() ? notModifiedHeaders(a.download()) : headers(a.download()),
+                a -> a.notModified() ? 304 : a.download().partial() ? 206 : 200);
     }
 
-    private static boolean notModified(Download download, String ifNoneMatch) {
-        return InstanceETags.matches(ifNoneMatch, download.etag());
-    }
+    /** A download and whether the client's copy is current, decided once. */
+    private record Answer(Download download, boolean notModified) {}
 
     private static Map<String, List<String>> notModifiedHeaders(Download download) {
         return Map.of(HttpHeaders.ETAG, List.of(download.etag()));

@@ -55,12 +55,16 @@ public class HttpLayer {
     }
 
     private void requireUri(RoutingContext context) {
-        Optional<String> notAUri = RequestTargets.defect(context.request().uri());
-        if (notAUri.isPresent()) {
-            answer(context, new MalformedRequestTargetException(notAUri.get()));
-            return;
+        if (!refusedTarget(context)) {
+            context.next();
         }
-        context.next();
+    }
+
+    /** Answers a request whose target is not a URI; true when it did. */
+    private boolean refusedTarget(RoutingContext context) {
+        Optional<String> notAUri = RequestTargets.defect(context.request().uri());
+        notAUri.ifPresent(defect -> answer(context, new MalformedRequestTargetException(defect)));
+        return notAUri.isPresent();
     }
 
     private void guard(RoutingContext context) {
@@ -73,9 +77,7 @@ public class HttpLayer {
                             "The request target is longer than " + maxUriLength + " characters"));
             return;
         }
-        Optional<String> notAUri = RequestTargets.defect(uri);
-        if (notAUri.isPresent()) {
-            answer(context, new MalformedRequestTargetException(notAUri.get()));
+        if (refusedTarget(context)) {
             return;
         }
         if (headerBytes(context) > maxHeaderSize) {

@@ -44,13 +44,7 @@ public final class RawHttp {
 
     /** Sends the request as given and reads one answer; null when the server closed unanswered. */
     public static Answer exchange(int port, byte[] request, boolean head) throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request);
-            out.flush();
-            return read(socket.getInputStream(), head);
-        }
+        return exchange(port, request, head, false);
     }
 
     /**
@@ -59,12 +53,19 @@ public final class RawHttp {
      */
     public static Answer exchangeAndHalfClose(int port, byte[] request, boolean head)
             throws IOException {
+        return exchange(port, request, head, true);
+    }
+
+    private static Answer exchange(int port, byte[] request, boolean head, boolean halfClose)
+            throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request);
             out.flush();
-            socket.shutdownOutput();
+            if (halfClose) {
+                socket.shutdownOutput();
+            }
             return read(socket.getInputStream(), head);
         }
     }
