@@ -112,6 +112,18 @@ final class ApiComponents {
                                 .maxLength(257),
                         "8e03978e-40d5-43e8-bc93-6894a57f9324"));
         components.addParameter(
+                "Language",
+                OASFactory.createParameter()
+                        .name("language")
+                        .in(Parameter.In.QUERY)
+                        .required(false)
+                        .description(
+                                "The user's language, as Altinn's clients send it (nb, nn, en)."
+                                        + " Accepted for compatibility; this service's messages are"
+                                        + " in English whatever it says.")
+                        .schema(stringSchema())
+                        .example("nb"));
+        components.addParameter(
                 "IfMatch",
                 header(
                         "If-Match",

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -57,6 +58,17 @@ public class ApiConventions implements OASFilter {
     private static final String PARAMETERS = "#/components/parameters/";
     private static final String JSON = "application/json";
 
+    /** The operations where Altinn's App API takes a {@code language} query parameter. */
+    private static final Set<String> TAKE_LANGUAGE =
+            Set.of(
+                    "createInstance",
+                    "createInstanceSimplified",
+                    "processNext",
+                    "completeProcess",
+                    "downloadData",
+                    "uploadData",
+                    "deleteData");
+
     private static final Map<String, String> PATH_PARAMETER_DESCRIPTIONS =
             Map.of(
                     "instanceOwnerPartyId", "The instance owner's party id",
@@ -99,6 +111,9 @@ public class ApiConventions implements OASFilter {
             operation.setSecurity(new ArrayList<>()); // explicitly public
         }
         pathParameters(path, operation);
+        if (TAKE_LANGUAGE.contains(operation.getOperationId())) {
+            operation.addParameter(OASFactory.createParameter().ref(PARAMETERS + "Language"));
+        }
         APIResponses responses = operation.getResponses();
         // A response given by reference is the component, whatever the scanner guessed next to it.
         responses.getAPIResponses().values().stream()

@@ -1,5 +1,6 @@
 package dev.appinstances.instance;
 
+import dev.appinstances.auth.Caller;
 import dev.appinstances.register.Party;
 import dev.appinstances.register.Register;
 import io.smallrye.mutiny.Uni;
@@ -31,6 +32,11 @@ public class InstanceDocuments {
         this.confirmations = confirmations;
         this.views = views;
         this.register = register;
+    }
+
+    /** The document as the App API answers it to this caller (see {@link InstanceViews}). */
+    public InstanceView forCaller(InstanceView document, Caller caller) {
+        return views.forCaller(document, caller);
     }
 
     /** The document of one instance; call inside a reactive session. */

@@ -21,7 +21,14 @@ public record InstanceView(
         ResourceLinks selfLinks,
         Instant dueBefore,
         Instant visibleAfter,
-        ProcessState process,
+        @Schema(
+                        oneOf = {AppProcessState.class, ProcessState.class},
+                        nullable = true,
+                        description =
+                                "On the App API's paths the AppProcessState for the caller (what"
+                                        + " GET process answers); at Storage's paths and in the"
+                                        + " query the stored ProcessState")
+                Object process,
         StatusView status,
         List<CompleteConfirmation> completeConfirmations,
         List<DataElementView> data,
@@ -31,6 +38,28 @@ public record InstanceView(
         String createdBy,
         Instant lastChanged,
         String lastChangedBy) {
+
+    /** The same document with another {@code process}. */
+    public InstanceView withProcess(Object replacement) {
+        return new InstanceView(
+                id,
+                instanceOwner,
+                appId,
+                org,
+                selfLinks,
+                dueBefore,
+                visibleAfter,
+                replacement,
+                status,
+                completeConfirmations,
+                data,
+                presentationTexts,
+                dataValues,
+                created,
+                createdBy,
+                lastChanged,
+                lastChangedBy);
+    }
 
     @RegisterForReflection
     @Schema(name = "InstanceOwner")

@@ -1,10 +1,12 @@
 package dev.appinstances.instance;
 
 import dev.appinstances.app.AppSettings;
+import dev.appinstances.auth.Caller;
 import dev.appinstances.instance.InstanceView.OwnerView;
 import dev.appinstances.instance.InstanceView.PartyView;
 import dev.appinstances.instance.InstanceView.ResourceLinks;
 import dev.appinstances.instance.InstanceView.StatusView;
+import dev.appinstances.process.ProcessState;
 import dev.appinstances.register.Party;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -15,10 +17,23 @@ public class InstanceViews {
 
     private final String baseUrl;
     private final DataElementViews elementViews;
+    private final AppProcessStates processStates;
 
-    public InstanceViews(AppSettings settings, DataElementViews elementViews) {
+    public InstanceViews(
+            AppSettings settings, DataElementViews elementViews, AppProcessStates processStates) {
         this.baseUrl = stripTrailingSlash(settings.publicBaseUrl());
         this.elementViews = elementViews;
+        this.processStates = processStates;
+    }
+
+    /**
+     * The document as the App API answers it to this caller: its {@code process} is the
+     * AppProcessState, with the tasks and what the caller may do in the current one.
+     */
+    public InstanceView forCaller(InstanceView document, Caller caller) {
+        return document.process() instanceof ProcessState stored
+                ? document.withProcess(processStates.of(stored, caller))
+                : document;
     }
 
     public InstanceView of(

@@ -221,7 +221,9 @@ public class InstantiationService {
                         () ->
                                 dataElements.attach(
                                         instance.id, 0, parts, instance.created, caller.actorId()))
-                .map(elements -> views.of(instance, party, elements, null));
+                .map(
+                        elements ->
+                                views.forCaller(views.of(instance, party, elements, null), caller));
     }
 
     private Uni<Party> lookupOwner(OwnerLookup owner) {

@@ -84,8 +84,18 @@ public class InstanceLifecycleService {
         this.maxJsonBodySize = limits.maxJsonBodySize().asLongValue();
     }
 
-    /** The instance document with its entity tag. */
+    /** The instance document, as the App API answers it to this caller, with its entity tag. */
     public Uni<VersionedInstance> get(Caller caller, InstanceRef ref) {
+        return stored(caller, ref)
+                .map(
+                        found ->
+                                new VersionedInstance(
+                                        documents.forCaller(found.document(), caller),
+                                        found.etag()));
+    }
+
+    /** The instance document as stored (Storage's view), with its entity tag. */
+    public Uni<VersionedInstance> stored(Caller caller, InstanceRef ref) {
         return transactions.read(
                 () ->
                         instances
@@ -198,8 +208,14 @@ public class InstanceLifecycleService {
             InstanceRef ref,
             String ifMatch,
             Function<InstanceEntity, Uni<?>> change) {
-        return transactions.change(
-                () -> instances.changeable(caller, ref, ifMatch).call(change).chain(documents::of));
+        return transactions
+                .change(
+                        () ->
+                                instances
+                                        .changeable(caller, ref, ifMatch)
+                                        .call(change)
+                                        .chain(documents::of))
+                .map(document -> documents.forCaller(document, caller));
     }
 
     private Uni<Void> confirm(InstanceEntity instance, Caller caller) {

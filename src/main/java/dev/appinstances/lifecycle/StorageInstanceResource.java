@@ -61,7 +61,7 @@ public class StorageInstanceResource {
             @BeanParam InstancePath path,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return lifecycle
-                .get(caller.get(), path.ref())
+                .stored(caller.get(), path.ref())
                 .map(
                         instance -> {
                             var response =

@@ -4,6 +4,7 @@ import dev.appinstances.auth.CurrentCaller;
 import dev.appinstances.http.InstancePath;
 import dev.appinstances.http.Paths;
 import dev.appinstances.http.RequestBodies;
+import dev.appinstances.instance.AppProcessState;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;

@@ -9,6 +9,8 @@ import dev.appinstances.http.HttpLimits;
 import dev.appinstances.http.JsonBodies;
 import dev.appinstances.http.MediaTypes;
 import dev.appinstances.http.RequestBody;
+import dev.appinstances.instance.AppProcessState;
+import dev.appinstances.instance.AppProcessStates;
 import dev.appinstances.instance.InstanceAccess;
 import dev.appinstances.instance.InstanceEntity;
 import dev.appinstances.persistence.Transactions;

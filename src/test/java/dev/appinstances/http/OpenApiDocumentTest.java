@@ -214,6 +214,27 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void languageIsDeclaredWhereAltinnsClientsSendIt() {
+        List<Operation> taking =
+                List.of(
+                        post(APP),
+                        post(APP + "/create"),
+                        api.getPaths().get(INSTANCE + "/process/next").getPut(),
+                        api.getPaths().get(INSTANCE + "/process/completeProcess").getPut(),
+                        api.getPaths().get(DATA).getGet(),
+                        api.getPaths().get(DATA).getDelete(),
+                        post(INSTANCE + "/data"));
+        for (Operation operation : taking) {
+            Parameter language = parameter(operation, "language");
+            assertThat(language.getIn()).isEqualTo("query");
+            assertThat(language.getRequired()).isNotEqualTo(Boolean.TRUE);
+        }
+        assertThat(parameters(api.getPaths().get(INSTANCE).getGet()))
+                .extracting(Parameter::getName)
+                .doesNotContain("language");
+    }
+
+    @Test
     void theQueryDeclaresItsWholeGrammar() {
         Operation query = api.getPaths().get("/storage/api/v1/instances").getGet();
         assertThat(parameters(query))

@@ -78,6 +78,7 @@ class BrowserClientReplayTest {
         // 5. next: on to the confirmation task
         given().auth()
                 .oauth2(token)
+                .queryParam("language", "nb")
                 .put(BASE + "/" + id + "/process/next")
                 .then()
                 .statusCode(200)
@@ -99,6 +100,7 @@ class BrowserClientReplayTest {
                 .oauth2(token)
                 .contentType("application/json")
                 .body("{\"action\": \"confirm\"}")
+                .queryParam("language", "nb")
                 .put(BASE + "/" + id + "/process/next")
                 .then()
                 .statusCode(200)

@@ -156,6 +156,63 @@ class ProcessActionsTest {
     }
 
     @Test
+    void theInstanceDocumentCarriesTheCallersProcessStateOnTheAppPathsOnly() {
+        String created =
+                given().auth()
+                        .oauth2(owner.token())
+                        .queryParam("instanceOwnerPartyId", owner.partyId())
+                        .post(BASE)
+                        .then()
+                        .statusCode(201)
+                        .body("process.processTasks.elementId", contains("Task_1", "Task_2"))
+                        .body("process.currentTask.write", equalTo(true))
+                        .body(
+                                "process.currentTask.userActions.id",
+                                contains("read", "write", "fill"))
+                        .extract()
+                        .path("id");
+        next(APP_OWNER, created, null).then().statusCode(200);
+
+        given().auth()
+                .oauth2(owner.token())
+                .get(BASE + "/" + created)
+                .then()
+                .statusCode(200)
+                .body("process.currentTask.elementId", equalTo("Task_2"))
+                .body("process.currentTask.elementType", equalTo("Task"))
+                .body("process.currentTask.actions.confirm", equalTo(true))
+                .body("process.processTasks.altinnTaskType", contains("data", "confirmation"));
+        given().auth()
+                .oauth2(APP_OWNER)
+                .get(BASE + "/" + created)
+                .then()
+                .statusCode(200)
+                .body("process.currentTask.actions.confirm", equalTo(false))
+                .body("process.currentTask.userActions.authorized", contains(true, true, false));
+        // a change answered with the document: the same, for the caller who made it
+        given().auth()
+                .oauth2(APP_OWNER)
+                .contentType("application/json")
+                .body("{\"label\": \"reviewed\"}")
+                .put(BASE + "/" + created + "/substatus")
+                .then()
+                .statusCode(200)
+                .body("process.currentTask.read", equalTo(true))
+                .body("process.currentTask.actions.confirm", equalTo(false));
+
+        // Storage's path keeps the stored ProcessState, as Storage writes it
+        given().auth()
+                .oauth2(APP_OWNER)
+                .get("/storage/api/v1/instances/" + created)
+                .then()
+                .statusCode(200)
+                .body("process.currentTask.elementId", equalTo("Task_2"))
+                .body("process.processTasks", nullValue())
+                .body("process.currentTask.userActions", nullValue())
+                .body("process.currentTask.actions", nullValue());
+    }
+
+    @Test
     void anActionMustBeOfferedByTheTaskAndAllowedToTheCaller() {
         String id = newInstance(true);
         String before = fingerprint(id);

@@ -1,4 +1,4 @@
-package dev.appinstances.processflow;
+package dev.appinstances.instance;
 
 import dev.appinstances.process.ProcessElementInfo.ValidationStatus;
 import io.quarkus.runtime.annotations.RegisterForReflection;

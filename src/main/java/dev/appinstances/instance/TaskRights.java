@@ -1,4 +1,4 @@
-package dev.appinstances.processflow;
+package dev.appinstances.instance;
 
 import dev.appinstances.auth.Caller;
 import dev.appinstances.process.ProcessDefinition.Task;
@@ -18,11 +18,11 @@ import java.util.List;
  *       acts (confirm, sign, reject, pay, or any other action of the BPMN).
  * </ul>
  */
-final class TaskRights {
+public final class TaskRights {
 
     private TaskRights() {}
 
-    static boolean authorized(Caller caller, String action) {
+    public static boolean authorized(Caller caller, String action) {
         if (caller.isAppOwner()) {
             return TaskActions.READ.equals(action) || TaskActions.WRITE.equals(action);
         }
@@ -30,13 +30,13 @@ final class TaskRights {
     }
 
     /** The caller may move on from the task without naming an action. */
-    static boolean mayMoveOn(Caller caller, Task task) {
+    public static boolean mayMoveOn(Caller caller, Task task) {
         List<String> needed = TaskActions.moveActions(task.taskType());
         return needed.stream().anyMatch(action -> authorized(caller, action));
     }
 
     /** Why a move with the action is refused, or null when it is allowed. */
-    static String refusal(Caller caller, Task task, String action) {
+    public static String refusal(Caller caller, Task task, String action) {
         if (action == null) {
             return mayMoveOn(caller, task)
                     ? null
@@ -59,11 +59,11 @@ final class TaskRights {
                         + ")";
     }
 
-    static boolean offers(Task task, String action) {
+    public static boolean offers(Task task, String action) {
         return TaskActions.offersProcessAction(task, action);
     }
 
-    static List<TaskAction> offered(Task task) {
+    public static List<TaskAction> offered(Task task) {
         return TaskActions.offered(task);
     }
 }

@@ -1,4 +1,4 @@
-package dev.appinstances.processflow;
+package dev.appinstances.instance;
 
 import dev.appinstances.app.AppDefinition;
 import dev.appinstances.auth.Caller;
@@ -43,7 +43,7 @@ public class AppProcessStates {
     }
 
     /** The task of the process the current task is in (its stored type if the BPMN lost it). */
-    Task task(ProcessElementInfo current) {
+    public Task task(ProcessElementInfo current) {
         return app.process()
                 .task(current.elementId())
                 .orElseGet(
