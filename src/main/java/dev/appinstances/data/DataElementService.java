@@ -185,17 +185,20 @@ public class DataElementService {
                                 .chain(
                                         instance ->
                                                 checks.element(instance, dataGuid)
-                                                        .map(
+                                                        .chain(
                                                                 element ->
-                                                                        Download.of(
-                                                                                element,
-                                                                                rangeHeader))
-                                                        // only a read that is answered counts
-                                                        .call(
-                                                                () ->
-                                                                        readReceipts.readBy(
+                                                                        answered(
                                                                                 caller,
-                                                                                instance))));
+                                                                                instance,
+                                                                                element,
+                                                                                rangeHeader))));
+    }
+
+    /** Only a read that is answered counts: a refused range marks nothing read. */
+    private Uni<Download> answered(
+            Caller caller, InstanceEntity instance, DataElementEntity element, String range) {
+        Download download = Download.of(element, range);
+        return readReceipts.readBy(caller, instance, element).replaceWith(download);
     }
 
     /** Streams the body into a pending blob, held to the data type's size rules. */
@@ -222,13 +225,20 @@ public class DataElementService {
                                                     Instant now = time.now();
                                                     instance.touch(now, caller.actorId());
                                                     values.applyTo(instance);
-                                                    ReadReceipts.elementAddedBy(caller, instance);
-                                                    return dataElements.attach(
-                                                            instance.id,
-                                                            position,
-                                                            List.of(part),
-                                                            now,
-                                                            caller.actorId());
+                                                    return dataElements
+                                                            .attach(
+                                                                    instance.id,
+                                                                    position,
+                                                                    List.of(part),
+                                                                    now,
+                                                                    caller.actorId())
+                                                            .invoke(
+                                                                    created ->
+                                                                            ReadReceipts
+                                                                                    .elementsAddedBy(
+                                                                                            caller,
+                                                                                            instance,
+                                                                                            created));
                                                 })
                                         .map(created -> views.of(created.get(0), instance)));
     }
@@ -253,8 +263,16 @@ public class DataElementService {
                                                             part, now, caller.actorId());
                                                     instance.touch(now, caller.actorId());
                                                     values.applyTo(instance);
-                                                    return blobs.commitInCurrentTransaction(
-                                                                    List.of(part.blob().id()))
+                                                    return readReceipts
+                                                            .elementReplacedBy(
+                                                                    caller, instance, element)
+                                                            .chain(
+                                                                    () ->
+                                                                            blobs
+                                                                                    .commitInCurrentTransaction(
+                                                                                            List.of(
+                                                                                                    part.blob()
+                                                                                                            .id())))
                                                             .map(
                                                                     ignored ->
                                                                             views.of(
@@ -267,7 +285,10 @@ public class DataElementService {
             Caller caller, InstanceEntity instance, DataElementEntity element) {
         instance.touch(time.now(), caller.actorId());
         DataElementView view = views.of(element, instance);
-        return elements.delete(element).replaceWith(view);
+        return readReceipts
+                .elementDeleted(instance)
+                .chain(() -> elements.delete(element))
+                .replaceWith(view);
     }
 
     private static String filename(RequestBody body) {

@@ -42,6 +42,22 @@ public class DataElementRepository implements PanacheRepositoryBase<DataElementE
                                         .getSingleResult());
     }
 
+    /** Whether any element of the instance other than {@code except} (may be null) is read. */
+    public Uni<Boolean> anyReadExcept(UUID instanceId, UUID except) {
+        return (except == null
+                        ? count("instanceId = ?1 and isRead = true", instanceId)
+                        : count(
+                                "instanceId = ?1 and id <> ?2 and isRead = true",
+                                instanceId,
+                                except))
+                .map(count -> count > 0);
+    }
+
+    /** Marks the element read, without changing it otherwise (no new lastChanged or ETag). */
+    public Uni<Integer> markRead(UUID id) {
+        return update("isRead = true where id = ?1 and isRead = false", id);
+    }
+
     public Uni<Integer> lockAll(UUID instanceId) {
         return update("locked = true where instanceId = ?1", instanceId);
     }

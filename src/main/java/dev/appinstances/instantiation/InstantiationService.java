@@ -19,6 +19,7 @@ import dev.appinstances.instance.InstanceEntity;
 import dev.appinstances.instance.InstanceRepository;
 import dev.appinstances.instance.InstanceView;
 import dev.appinstances.instance.InstanceViews;
+import dev.appinstances.instance.ReadReceipts;
 import dev.appinstances.instance.ReadStatus;
 import dev.appinstances.instance.StoredPart;
 import dev.appinstances.instance.TaskEntry;
@@ -219,8 +220,17 @@ public class InstantiationService {
                 .persist(instance)
                 .chain(
                         () ->
-                                dataElements.attach(
-                                        instance.id, 0, parts, instance.created, caller.actorId()))
+                                dataElements
+                                        .attach(
+                                                instance.id,
+                                                0,
+                                                parts,
+                                                instance.created,
+                                                caller.actorId())
+                                        .invoke(
+                                                elements ->
+                                                        ReadReceipts.elementsAddedBy(
+                                                                caller, instance, elements)))
                 .map(
                         elements ->
                                 views.forCaller(views.of(instance, party, elements, null), caller));

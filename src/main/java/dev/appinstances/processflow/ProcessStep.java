@@ -6,6 +6,7 @@ import dev.appinstances.auth.Caller;
 import dev.appinstances.instance.AppProcessStates;
 import dev.appinstances.instance.DataElements;
 import dev.appinstances.instance.InstanceEntity;
+import dev.appinstances.instance.ReadReceipts;
 import dev.appinstances.instance.TaskEntry;
 import dev.appinstances.instance.TaskRights;
 import dev.appinstances.problem.ActionNotAllowedException;
@@ -134,6 +135,9 @@ public class ProcessStep {
                             null));
             return record(instance, ProcessHistoryMapper.START_TASK, next.id(), now, move)
                     .chain(() -> taskEntry.enter(instance, next.id(), now, move.caller().actorId()))
+                    .invoke(
+                            created ->
+                                    ReadReceipts.elementsAddedBy(move.caller(), instance, created))
                     .replaceWith(instance);
         }
         return record(instance, ProcessHistoryMapper.END_EVENT, target.id(), now, move)
