@@ -315,14 +315,15 @@ class InstanceQueryTest {
                         + guid(id)
                         + "'");
         Map<String, Object> single =
-                given().auth()
-                        .oauth2(OWNER)
-                        .get(QueryApi.INSTANCES + "/" + id)
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
-                        .getMap("$");
+                new java.util.HashMap<>(
+                        given().auth()
+                                .oauth2(OWNER)
+                                .get(QueryApi.INSTANCES + "/" + id)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getMap("$"));
         var page =
                 query(
                                 OWNER,
@@ -331,8 +332,21 @@ class InstanceQueryTest {
                                         + "&lastChanged=eq:2030-01-01T00:00:00Z")
                         .statusCode(200)
                         .body("count", equalTo(1));
-        Map<String, Object> listed = page.extract().jsonPath().getMap("instances[0]");
+        Map<String, Object> listed =
+                new java.util.HashMap<>(page.extract().jsonPath().getMap("instances[0]"));
+        // the query lists the stored ProcessState; the App API's read the caller's AppProcessState
+        @SuppressWarnings("unchecked")
+        Map<String, Object> appProcess = (Map<String, Object>) single.remove("process");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> storedProcess = (Map<String, Object>) listed.remove("process");
         assertThat(listed).isEqualTo(single);
+        assertThat(storedProcess).doesNotContainKey("processTasks");
+        assertThat(appProcess).containsKey("processTasks");
+        assertThat(storedProcess.get("started")).isEqualTo(appProcess.get("started"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> storedTask = (Map<String, Object>) storedProcess.get("currentTask");
+        assertThat(storedTask).doesNotContainKeys("actions", "userActions", "read", "write");
+        assertThat(storedTask.get("elementId")).isEqualTo("Task_1");
         assertThat(listed.get("data")).asList().hasSize(3); // with the auto-created form
         assertThat(listed.get("completeConfirmations")).asList().hasSize(1);
         assertThat(page.extract().<String>path("instances[0].instanceOwner.party.name"))
@@ -348,6 +362,8 @@ class InstanceQueryTest {
                         .extract()
                         .jsonPath()
                         .getMap("instances[0]");
+        asUser = new java.util.HashMap<>(asUser);
+        assertThat(asUser.remove("process")).isEqualTo(storedProcess);
         assertThat(asUser).isEqualTo(single);
     }
 
