@@ -1,14 +1,18 @@
 package dev.appinstances.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.appinstances.app.AppDefinition;
 import dev.appinstances.problem.AccessDeniedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Turns a verified token into a {@link Caller}, classifying it the way Altinn does. */
@@ -24,11 +28,30 @@ public class CallerFactory {
 
     private final AppDefinition app;
 
-    public CallerFactory(AppDefinition app) {
+    /**
+     * Callers by token text: a token is classified once, not on every request (reading the {@code
+     * urn:altinn:*} claims is dear). Only verified tokens get here; a refused one is not kept.
+     */
+    private final Cache<String, Caller> callers;
+
+    public CallerFactory(
+            AppDefinition app,
+            @ConfigProperty(name = "app.auth.token-cache.max-entries", defaultValue = "10000")
+                    long maxEntries) {
         this.app = app;
+        this.callers =
+                Caffeine.newBuilder()
+                        .maximumSize(maxEntries)
+                        .expireAfterAccess(Duration.ofMinutes(10))
+                        .build();
     }
 
     public Caller from(JsonWebToken token) {
+        String raw = token.getRawToken();
+        return raw == null ? classify(token) : callers.get(raw, ignored -> classify(token));
+    }
+
+    private Caller classify(JsonWebToken token) {
         String org = claim(token, ORG);
         String orgNumber = claim(token, ORG_NUMBER);
         String userId = claim(token, USER_ID);
