@@ -406,6 +406,31 @@ class InstanceQueryTest {
     }
 
     @Test
+    void namesInAnyCaseWorkForEveryKindOfCaller() {
+        String person = Tokens.user(PERSON_USER, PERSON);
+        query(person, "InstanceOwner.PartyId=" + PERSON).statusCode(200);
+        query(person, "INSTANCEOWNER.PARTYID=" + PERSONS_COMPANY).statusCode(200); // delegated
+        query(person, "instanceowner.partyid=" + STRANGER).statusCode(403);
+        String company = Tokens.organisation(PERSONS_COMPANY_ORG_NUMBER);
+        query(company, "InstanceOwner.PartyID=" + PERSONS_COMPANY).statusCode(200);
+        query(company, "InstanceOwner.PartyID=" + PERSON).statusCode(403);
+        String user = Tokens.user(FILTERS_USER, FILTERS);
+        assertThat(
+                        names(
+                                query(
+                                                user,
+                                                "INSTANCEOWNER.PARTYID="
+                                                        + FILTERS
+                                                        + "&Status.IsSoftDeleted=TRUE")
+                                        .statusCode(200)))
+                .isEqualTo("D");
+        // a user never sees hard-deleted instances, whatever the case of the filter
+        query(user, "instanceOwner.partyId=" + FILTERS + "&STATUS.ISHARDDELETED=true")
+                .statusCode(200)
+                .body("count", equalTo(0));
+    }
+
+    @Test
     void aSingleValuedParameterInTwoCasesIsRepeatedAndAnUnknownOneStays400() {
         query(OWNER, APP + "&" + PARTY + "&size=2&SIZE=3")
                 .statusCode(400)
