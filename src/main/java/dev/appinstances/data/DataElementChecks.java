@@ -21,6 +21,8 @@ import java.util.UUID;
 @ApplicationScoped
 class DataElementChecks {
 
+    private static final String WRITE = "change its elements";
+
     private final InstanceAccess instances;
     private final DataElementRepository elements;
     private final AppDefinition app;
@@ -44,6 +46,7 @@ class DataElementChecks {
                 DataTypeRules.requireDataType(
                         app.metadata(), dataTypeId, "dataType '" + dataTypeId + "'");
         DataTypeRules.requireAllowedContentType(type, contentType, "The data element");
+        DataTypeRules.requireAction(caller, type, type.actionRequiredToWrite, WRITE);
         return instances
                 .writable(caller, ref, ifMatch)
                 .call(instance -> requireRoomFor(instance, type))
@@ -54,7 +57,7 @@ class DataElementChecks {
             Caller caller, InstanceRef ref, UUID dataGuid, String contentType, String ifMatch) {
         return instances
                 .writable(caller, ref, ifMatch)
-                .chain(instance -> writableElement(instance, dataGuid))
+                .chain(instance -> writableElement(caller, instance, dataGuid))
                 .map(
                         element -> {
                             DataType type = dataTypeOf(element);
@@ -78,13 +81,35 @@ class DataElementChecks {
                         });
     }
 
-    Uni<DataElementEntity> writableElement(InstanceEntity instance, UUID dataGuid) {
+    /** An element the caller may read: its type's {@code actionRequiredToRead} applies. */
+    Uni<DataElementEntity> readableElement(Caller caller, InstanceEntity instance, UUID dataGuid) {
+        return element(instance, dataGuid)
+                .invoke(
+                        element ->
+                                app.metadata()
+                                        .dataType(element.dataType)
+                                        .ifPresent(
+                                                type ->
+                                                        DataTypeRules.requireAction(
+                                                                caller,
+                                                                type,
+                                                                type.actionRequiredToRead,
+                                                                "read its elements")));
+    }
+
+    /**
+     * An element the caller may change now: not locked, its type's task current, and its type's
+     * {@code actionRequiredToWrite} one the caller may perform.
+     */
+    Uni<DataElementEntity> writableElement(Caller caller, InstanceEntity instance, UUID dataGuid) {
         return element(instance, dataGuid)
                 .invoke(
                         element -> {
                             InstanceWriteRules.requireUnlocked(element);
-                            DataTypeRules.requireCurrentTask(
-                                    dataTypeOf(element), instance.currentTask);
+                            DataType type = dataTypeOf(element);
+                            DataTypeRules.requireCurrentTask(type, instance.currentTask);
+                            DataTypeRules.requireAction(
+                                    caller, type, type.actionRequiredToWrite, WRITE);
                         });
     }
 

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -95,6 +96,82 @@ public class DataElementResource {
                         bodies.of(request),
                         idempotencyKey)
                 .map(CreatedResponses::of);
+    }
+
+    /**
+     * Altinn's {@code data/{dataType}}. The template shares its name with {@link Paths#DATA_GUID},
+     * whose UUID pattern ranks first, so that the OpenAPI document has one path item where {@code
+     * data/{dataType}} and {@code data/{dataGuid}} would be identical paths.
+     */
+    @POST
+    @Path("{dataGuid}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "postData",
+            summary = "Upload a data element (Altinn's newer form, the type in the path)",
+            description =
+                    "The same rules and streaming as uploadData; the answer has the new element's"
+                            + " id and the whole instance. A form data type sent without a"
+                            + " Content-Type and without a body gets an empty form. Altinn's alias"
+                            + " POST data/type/{dataType} does the same.")
+    @RequestBody(ref = ApiConventions.UPLOAD)
+    @Parameter(ref = ApiConventions.CONTENT_DISPOSITION)
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location is the new element's URL",
+            content = @Content(schema = @Schema(implementation = DataPostResponse.class)))
+    @APIResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @APIResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
+    public Uni<RestResponse<Object>> post(
+            @BeanParam InstancePath path,
+            @Parameter(
+                            description =
+                                    "For this upload: the id of the new element's data type"
+                                            + " (Altinn's route calls it {dataType})",
+                            schema = @Schema(type = SchemaType.STRING))
+                    @PathParam("dataGuid")
+                    String dataType,
+            @Parameter(description = "Accepted and ignored (no validators run)")
+                    @QueryParam("ignoredValidators")
+                    String ignoredValidators,
+            @Parameter(description = "Accepted and ignored") @QueryParam("language")
+                    String language,
+            @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context HttpServerRequest request) {
+        return service.post(
+                        caller.get(),
+                        path.ref(),
+                        dataType,
+                        ifMatch,
+                        bodies.of(request),
+                        idempotencyKey)
+                .map(CreatedResponses::of);
+    }
+
+    /**
+     * Altinn's alias {@code data/type/{dataType}}. Not in the OpenAPI document: it cannot be told
+     * apart from {@code data/{dataGuid}/tags} there (no-ambiguous-paths); postData describes it.
+     */
+    @POST
+    @Path("type/{dataType}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Uni<RestResponse<Object>> postOfType(
+            @BeanParam InstancePath path,
+            @Parameter(description = "The id of the element's data type") @PathParam("dataType")
+                    String dataType,
+            @Parameter(description = "Accepted and ignored (no validators run)")
+                    @QueryParam("ignoredValidators")
+                    String ignoredValidators,
+            @Parameter(description = "Accepted and ignored") @QueryParam("language")
+                    String language,
+            @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context HttpServerRequest request) {
+        return post(path, dataType, ignoredValidators, language, ifMatch, idempotencyKey, request);
     }
 
     @GET

@@ -1,24 +1,19 @@
 package dev.appinstances.data;
 
-import dev.appinstances.app.AppDefinition;
-import dev.appinstances.app.DataType;
 import dev.appinstances.auth.Caller;
 import dev.appinstances.blob.BlobStore;
 import dev.appinstances.common.InstanceRef;
 import dev.appinstances.common.TimeSource;
-import dev.appinstances.http.ContentDisposition;
 import dev.appinstances.http.RequestBody;
 import dev.appinstances.idempotency.Created;
 import dev.appinstances.idempotency.IdempotentCreates;
-import dev.appinstances.idempotency.KeyedCreate;
 import dev.appinstances.instance.DataElementEntity;
 import dev.appinstances.instance.DataElementRepository;
 import dev.appinstances.instance.DataElementView;
 import dev.appinstances.instance.DataElementViews;
-import dev.appinstances.instance.DataElements;
-import dev.appinstances.instance.ElementContents;
 import dev.appinstances.instance.FormValues;
 import dev.appinstances.instance.InstanceAccess;
+import dev.appinstances.instance.InstanceDocuments;
 import dev.appinstances.instance.InstanceEntity;
 import dev.appinstances.instance.ReadReceipts;
 import dev.appinstances.instance.StoredPart;
@@ -28,64 +23,53 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
- * The data element API's rules. A content write is three steps so that no database connection waits
- * on the client: check (short session), stream the content into a pending blob (no transaction),
- * then attach it (short transaction that checks again, since things may have changed meanwhile);
- * content whose attach fails is discarded.
+ * The data element API's rules: upload (both of Altinn's forms), download, replace, delete. Content
+ * is written as {@link ElementUploads} describes.
  */
 @ApplicationScoped
 public class DataElementService {
 
-    private static final String CONTENT_DISPOSITION = "Content-Disposition";
-
     private final InstanceAccess instances;
     private final DataElementRepository elements;
-    private final DataElements dataElements;
-    private final ElementContents contents;
     private final BlobStore blobs;
-    private final AppDefinition app;
     private final DataElementViews views;
+    private final InstanceDocuments documents;
     private final Transactions transactions;
     private final IdempotentCreates idempotency;
     private final TimeSource time;
-    private final FormValues formValues;
     private final ReadReceipts readReceipts;
     private final DataElementChecks checks;
+    private final ElementUploads uploads;
 
     @SuppressWarnings("java:S107") // constructor injection
     public DataElementService(
             InstanceAccess instances,
             DataElementRepository elements,
-            DataElements dataElements,
-            ElementContents contents,
             BlobStore blobs,
-            AppDefinition app,
             DataElementViews views,
+            InstanceDocuments documents,
             Transactions transactions,
             IdempotentCreates idempotency,
             TimeSource time,
-            FormValues formValues,
             ReadReceipts readReceipts,
-            DataElementChecks checks) {
-        this.checks = checks;
-        this.readReceipts = readReceipts;
+            DataElementChecks checks,
+            ElementUploads uploads) {
         this.instances = instances;
         this.elements = elements;
-        this.dataElements = dataElements;
-        this.contents = contents;
         this.blobs = blobs;
-        this.app = app;
         this.views = views;
+        this.documents = documents;
         this.transactions = transactions;
         this.idempotency = idempotency;
         this.time = time;
-        this.formValues = formValues;
+        this.readReceipts = readReceipts;
+        this.checks = checks;
+        this.uploads = uploads;
     }
 
-    /** A new data element of the type, with the body as its content. */
+    /** {@code POST data?dataType=}: a new data element of the type; answers the element. */
     public Uni<Created<DataElementView>> upload(
             Caller caller,
             InstanceRef ref,
@@ -97,65 +81,78 @@ public class DataElementService {
                 caller,
                 idempotencyKey,
                 body,
-                (request, keyed) -> upload(caller, ref, dataTypeId, ifMatch, request, keyed),
+                (request, keyed) ->
+                        uploads.create(
+                                caller,
+                                ref,
+                                dataTypeId,
+                                ifMatch,
+                                request,
+                                false,
+                                attached -> {
+                                    DataElementView view =
+                                            views.of(attached.element(), attached.instance());
+                                    return keyed.record(view, view.selfLinks().apps())
+                                            .replaceWith(view);
+                                }),
                 view -> view.selfLinks().apps());
     }
 
-    private Uni<DataElementView> upload(
+    /**
+     * {@code POST data/{dataType}}: the same upload; answers the new element's id with the whole
+     * instance. A form type without a Content-Type gets an empty form.
+     */
+    public Uni<Created<DataPostResponse>> post(
             Caller caller,
             InstanceRef ref,
             String dataTypeId,
             String ifMatch,
             RequestBody body,
-            KeyedCreate keyed) {
-        String contentType = body.contentType();
-        String filename = filename(body);
-        return transactions
-                .read(() -> checks.newElement(caller, ref, dataTypeId, contentType, ifMatch))
-                .chain(type -> receive(body, type, filename))
-                .chain(
-                        part ->
-                                attach(
-                                        part,
-                                        values ->
-                                                attachNew(caller, ref, part, values, ifMatch)
-                                                        .call(
-                                                                view ->
-                                                                        keyed.record(
-                                                                                view,
-                                                                                view.selfLinks()
-                                                                                        .apps()))));
+            String idempotencyKey) {
+        return idempotency.create(
+                caller,
+                idempotencyKey,
+                body,
+                (request, keyed) ->
+                        uploads.create(
+                                caller,
+                                ref,
+                                dataTypeId,
+                                ifMatch,
+                                request,
+                                true,
+                                attached ->
+                                        elements.flush()
+                                                .chain(() -> documents.of(attached.instance()))
+                                                .map(
+                                                        instance ->
+                                                                DataPostResponse.of(
+                                                                        attached.element().id,
+                                                                        instance))
+                                                .call(
+                                                        response ->
+                                                                keyed.record(
+                                                                        response,
+                                                                        response.location()))),
+                DataPostResponse::location);
     }
 
     /** New content for an existing element, under the same rules as an upload. */
     public Uni<DataElementView> replace(
             Caller caller, InstanceRef ref, UUID dataGuid, String ifMatch, RequestBody body) {
         String contentType = body.contentType();
-        String filename = filename(body);
+        String filename = ElementUploads.filename(body);
         return transactions
                 .read(() -> checks.replacement(caller, ref, dataGuid, contentType, ifMatch))
-                .chain(type -> receive(body, type, filename))
+                .chain(type -> uploads.receive(body, type, filename))
                 .chain(
                         part ->
-                                attach(
+                                uploads.attach(
                                         part,
                                         values ->
                                                 attachReplacement(
                                                         caller, ref, dataGuid, part, values,
                                                         ifMatch)));
-    }
-
-    /**
-     * Reads the form values out of the received content, then runs the attach in a transaction; the
-     * content is discarded when anything fails.
-     */
-    private Uni<DataElementView> attach(
-            StoredPart part, Function<FormValues.Changes, Uni<DataElementView>> attach) {
-        return formValues
-                .of(List.of(part))
-                .chain(values -> transactions.change(() -> attach.apply(values)))
-                .onFailure()
-                .call(() -> contents.discard(List.of(part)));
     }
 
     /** Removes the element; its content goes with it. */
@@ -167,7 +164,7 @@ public class DataElementService {
                                 .writable(caller, ref, ifMatch)
                                 .chain(
                                         instance ->
-                                                checks.writableElement(instance, dataGuid)
+                                                checks.writableElement(caller, instance, dataGuid)
                                                         .chain(
                                                                 element ->
                                                                         remove(
@@ -184,7 +181,7 @@ public class DataElementService {
                                 .visible(caller, ref)
                                 .chain(
                                         instance ->
-                                                checks.element(instance, dataGuid)
+                                                checks.readableElement(caller, instance, dataGuid)
                                                         .chain(
                                                                 element ->
                                                                         answered(
@@ -201,48 +198,6 @@ public class DataElementService {
         return readReceipts.readBy(caller, instance, element).replaceWith(download);
     }
 
-    /** Streams the body into a pending blob, held to the data type's size rules. */
-    private Uni<StoredPart> receive(RequestBody body, DataType type, String filename) {
-        return body.stream(new ElementUpload(contents.start(type, "The data element")))
-                .map(blob -> new StoredPart(type, filename, body.contentType(), blob));
-    }
-
-    private Uni<DataElementView> attachNew(
-            Caller caller,
-            InstanceRef ref,
-            StoredPart part,
-            FormValues.Changes values,
-            String ifMatch) {
-        return instances
-                .writable(caller, ref, ifMatch)
-                .call(instance -> checks.requireRoomFor(instance, part.dataType()))
-                .chain(
-                        instance ->
-                                dataElements
-                                        .nextPosition(instance.id)
-                                        .chain(
-                                                position -> {
-                                                    Instant now = time.now();
-                                                    instance.touch(now, caller.actorId());
-                                                    values.applyTo(instance);
-                                                    return dataElements
-                                                            .attach(
-                                                                    instance.id,
-                                                                    position,
-                                                                    List.of(part),
-                                                                    now,
-                                                                    caller.actorId())
-                                                            .invoke(
-                                                                    created ->
-                                                                            ReadReceipts
-                                                                                    .elementsAddedBy(
-                                                                                            caller,
-                                                                                            instance,
-                                                                                            created));
-                                                })
-                                        .map(created -> views.of(created.get(0), instance)));
-    }
-
     /** Swaps the content; the schema removes the old blob with the reference to it. */
     private Uni<DataElementView> attachReplacement(
             Caller caller,
@@ -255,7 +210,7 @@ public class DataElementService {
                 .writable(caller, ref, ifMatch)
                 .chain(
                         instance ->
-                                checks.writableElement(instance, dataGuid)
+                                checks.writableElement(caller, instance, dataGuid)
                                         .chain(
                                                 element -> {
                                                     Instant now = time.now();
@@ -289,10 +244,5 @@ public class DataElementService {
                 .elementDeleted(instance)
                 .chain(() -> elements.delete(element))
                 .replaceWith(view);
-    }
-
-    private static String filename(RequestBody body) {
-        String disposition = body.header(CONTENT_DISPOSITION);
-        return disposition == null ? null : ContentDisposition.parse(disposition).filename();
     }
 }

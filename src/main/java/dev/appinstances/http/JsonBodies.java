@@ -61,6 +61,15 @@ public class JsonBodies {
         return tree;
     }
 
+    /** Any JSON value (a string, say), checked as {@link #objectTree}; null for an empty body. */
+    public JsonNode value(byte[] body, String what) {
+        if (body.length == 0) {
+            return null;
+        }
+        JsonNode tree = tree(body, what);
+        return tree == null || tree.isMissingNode() ? null : tree;
+    }
+
     private JsonNode tree(byte[] body, String what) {
         JsonNode tree;
         try {

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -48,6 +49,11 @@ public class DataElementEntity {
     @Column(columnDefinition = "text[]")
     public String[] tags = new String[0];
 
+    /** Null until first set (Altinn tells "never set" from "set to nothing"). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "user_defined_metadata", columnDefinition = "jsonb")
+    public MetadataColumn userDefinedMetadata;
+
     @Column(name = "file_scan_result")
     public String fileScanResult = "NotApplicable";
 
@@ -73,6 +79,20 @@ public class DataElementEntity {
         if (part.filename() != null) {
             filename = part.filename();
         }
+        touch(now, actor);
+    }
+
+    /** The user-defined metadata entries; null when never set. */
+    public List<KeyValueEntry> metadataEntries() {
+        return userDefinedMetadata == null ? null : userDefinedMetadata.entries();
+    }
+
+    public void setMetadataEntries(List<KeyValueEntry> entries) {
+        userDefinedMetadata = new MetadataColumn(List.copyOf(entries));
+    }
+
+    /** A change of the element itself (content, tags, metadata). */
+    public void touch(Instant now, String actor) {
         lastChanged = now;
         lastChangedBy = actor;
     }

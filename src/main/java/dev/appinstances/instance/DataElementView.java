@@ -23,7 +23,7 @@ public record DataElementView(
         List<String> refs,
         @JsonProperty("isRead") boolean isRead,
         List<String> tags,
-        List<Object> userDefinedMetadata,
+        List<KeyValueEntry> userDefinedMetadata,
         List<Object> metadata,
         Object deleteStatus,
         String fileScanResult,

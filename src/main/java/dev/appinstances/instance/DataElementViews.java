@@ -38,7 +38,7 @@ public class DataElementViews {
                 null,
                 element.isRead,
                 List.of(element.tags),
-                null,
+                element.metadataEntries(),
                 null,
                 null,
                 element.fileScanResult,

@@ -2,7 +2,9 @@ package dev.appinstances.instance;
 
 import dev.appinstances.app.ApplicationMetadata;
 import dev.appinstances.app.DataType;
+import dev.appinstances.auth.Caller;
 import dev.appinstances.http.MediaTypes;
+import dev.appinstances.problem.ActionNotAllowedException;
 import dev.appinstances.problem.ContentTypeNotAllowedException;
 import dev.appinstances.problem.DataElementTooLargeException;
 import dev.appinstances.problem.EmptyDataElementException;
@@ -89,5 +91,28 @@ public final class DataTypeRules {
                             + (currentTask == null ? "none" : currentTask)
                             + ")");
         }
+    }
+
+    /**
+     * {@code actionRequiredToRead}/{@code actionRequiredToWrite}, read as Altinn's default policy
+     * grants actions to callers who may see the instance: the party's side may perform any action,
+     * the app owner only {@code read} and {@code write}.
+     */
+    public static void requireAction(Caller caller, DataType type, String action, String what) {
+        if (action == null
+                || action.isBlank()
+                || !caller.isAppOwner()
+                || action.equals("read")
+                || action.equals("write")) {
+            return;
+        }
+        throw new ActionNotAllowedException(
+                "Data type '"
+                        + type.id
+                        + "' needs action '"
+                        + action
+                        + "' to "
+                        + what
+                        + ", which the app owner may not perform");
     }
 }

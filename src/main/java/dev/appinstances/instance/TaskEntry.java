@@ -90,7 +90,13 @@ public class TaskEntry {
         return counts.keySet();
     }
 
-    private Uni<StoredPart> emptyForm(DataType type) {
+    /** Whether {@link #emptyForm} can build an element of the type (a form type with a model). */
+    public boolean hasEmptyForm(DataType type) {
+        return type.isFormData() && app.formModel(type.id).isPresent();
+    }
+
+    /** An empty form of the type (the root element alone), as a pending blob. */
+    public Uni<StoredPart> emptyForm(DataType type) {
         Optional<FormModel> model = app.formModel(type.id);
         byte[] xml = model.orElseThrow().prefill(Map.of());
         return blobs.store(xml).map(blob -> new StoredPart(type, null, XML, blob));

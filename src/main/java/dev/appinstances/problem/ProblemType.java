@@ -12,6 +12,12 @@ public enum ProblemType {
     TOO_MANY_DATA_ELEMENTS(400, "too-many-data-elements", "Too many data elements"),
     INVALID_QUERY_PARAMETER(400, "invalid-query-parameter", "Invalid query parameter"),
     INVALID_CONTINUATION_TOKEN(400, "invalid-continuation-token", "Invalid continuation token"),
+    INVALID_TAG(400, "invalid-tag", "Invalid tag name"),
+    TOO_MANY_TAGS(400, "too-many-tags", "Too many tags"),
+    DUPLICATE_METADATA_KEYS(400, "duplicate-metadata-keys", "Duplicate metadata keys"),
+    METADATA_KEY_NOT_ALLOWED(400, "metadata-key-not-allowed", "Metadata key not allowed"),
+    INVALID_USER_DEFINED_METADATA(
+            400, "invalid-user-defined-metadata", "Invalid user-defined metadata"),
     UNAUTHENTICATED(401, "unauthenticated", "Unauthorized"),
     ACCESS_DENIED(403, "access-denied", "Forbidden"),
     AUTHENTICATION_LEVEL_TOO_LOW(

@@ -3,14 +3,17 @@ package dev.appinstances.query;
 import dev.appinstances.common.StorableText;
 import dev.appinstances.problem.InvalidQueryParameterException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the query parameters of {@code GET /storage/api/v1/instances}. Every malformed value, an
- * unknown parameter name, or a repeated single-valued parameter is a 400 that names the parameter.
+ * Reads the query parameters of {@code GET /storage/api/v1/instances}; names match ignoring case.
+ * Every malformed value, an unknown parameter name, or a repeated single-valued parameter (also
+ * when sent in two cases) is a 400 that names the parameter.
  */
 public final class InstanceQueryParser {
 
@@ -66,13 +69,24 @@ public final class InstanceQueryParser {
         this.maxSize = maxSize;
     }
 
-    public InstanceQuery parse(Map<String, List<String>> parameters) {
+    /** Every parameter name, by its lower-case form: names match ignoring case, as in Storage. */
+    private static final Map<String, String> NAMES = names();
+
+    private static Map<String, String> names() {
+        Map<String, String> names = new HashMap<>();
+        for (String name : DATE_PARAMETERS) {
+            names.put(name.toLowerCase(Locale.ROOT), name);
+        }
+        for (String name : SINGLE_PARAMETERS) {
+            names.put(name.toLowerCase(Locale.ROOT), name);
+        }
+        return Map.copyOf(names);
+    }
+
+    public InstanceQuery parse(Map<String, List<String>> sent) {
+        Map<String, List<String>> parameters = byCanonicalName(sent);
         for (Map.Entry<String, List<String>> entry : parameters.entrySet()) {
             String name = entry.getKey();
-            if (!DATE_PARAMETERS.contains(name) && !SINGLE_PARAMETERS.contains(name)) {
-                throw new InvalidQueryParameterException(
-                        name, "Unknown query parameter '" + name + "'");
-            }
             for (String value : entry.getValue()) {
                 String problem = StorableText.problem(value);
                 if (problem != null) {
@@ -114,6 +128,24 @@ public final class InstanceQueryParser {
                 order(parameters),
                 size(parameters),
                 text(parameters, CONTINUATION_TOKEN));
+    }
+
+    /**
+     * The parameters under their own names, whatever the case they were sent in; the values of one
+     * name sent in several cases are merged (ASP.NET's binding does the same). An unknown name is
+     * 400, named as sent.
+     */
+    static Map<String, List<String>> byCanonicalName(Map<String, List<String>> sent) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> entry : sent.entrySet()) {
+            String name = NAMES.get(entry.getKey().toLowerCase(Locale.ROOT));
+            if (name == null) {
+                throw new InvalidQueryParameterException(
+                        entry.getKey(), "Unknown query parameter '" + entry.getKey() + "'");
+            }
+            parameters.computeIfAbsent(name, n -> new ArrayList<>()).addAll(entry.getValue());
+        }
+        return parameters;
     }
 
     private static String single(Map<String, List<String>> parameters, String name) {

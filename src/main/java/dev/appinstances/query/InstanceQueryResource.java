@@ -55,22 +55,27 @@ public class InstanceQueryResource {
                             + " same query with a continuationToken. Keyset paging: deep pages cost"
                             + " the same as the first, and a page never repeats or skips an"
                             + " instance of an earlier page. The app owner needs scope"
-                            + " altinn:serviceowner/instances.read and sees every instance; anyone"
-                            + " else must give instanceOwner.partyId (a party they may act for) and"
-                            + " never sees hard-deleted instances. An unknown parameter, a malformed"
-                            + " value or a repeated single-valued parameter is 400"
-                            + " invalid-query-parameter naming it.")
+                            + " altinn:serviceowner/instances.read, must name appId or org (400"
+                            + " \"Org or AppId must be defined.\" otherwise, as Storage) and sees"
+                            + " every instance; anyone else must give instanceOwner.partyId (a"
+                            + " party they may act for) and never sees hard-deleted instances."
+                            + " Parameter names match ignoring case (APPID= is appId=). An unknown"
+                            + " parameter, a malformed value or a repeated single-valued parameter"
+                            + " (also in two cases) is 400 invalid-query-parameter naming it.")
     @Parameter(
             name = "appId",
             in = ParameterIn.QUERY,
             description =
-                    "{org}/{app}. This service serves one app: another app id matches nothing.",
+                    "{org}/{app}. This service serves one app: another app id matches nothing."
+                            + " The app owner must give appId or org.",
             schema = @Schema(type = SchemaType.STRING, maxLength = TEXT),
             example = "ttd/example-app")
     @Parameter(
             name = "org",
             in = ParameterIn.QUERY,
-            description = "The app owner's org: another org matches nothing",
+            description =
+                    "The app owner's org: another org matches nothing. The app owner must give"
+                            + " appId or org.",
             schema = @Schema(type = SchemaType.STRING, maxLength = TEXT),
             example = "ttd")
     @Parameter(

@@ -16,11 +16,12 @@ import java.util.Map;
 /**
  * {@code GET /storage/api/v1/instances}: the rules, independent of HTTP.
  *
- * <p>The app owner with scope {@value #READ_SCOPE} lists every instance of the app; anyone else
- * must name an {@code instanceOwner.partyId} they may act for and never sees hard-deleted
- * instances. A page is four queries: the instances (one more than the page size, to know whether
- * there is a next page) by hand-written SQL, then parties, data elements and confirmations of the
- * whole page through the repositories.
+ * <p>The app owner with scope {@value #READ_SCOPE} lists every instance of the app, naming the app
+ * ({@code appId}) or its {@code org} as Storage requires; anyone else must name an {@code
+ * instanceOwner.partyId} they may act for and never sees hard-deleted instances. A page is four
+ * queries: the instances (one more than the page size, to know whether there is a next page) by
+ * hand-written SQL, then parties, data elements and confirmations of the whole page through the
+ * repositories.
  */
 @ApplicationScoped
 public class InstanceQueryService {
@@ -92,6 +93,16 @@ public class InstanceQueryService {
             if (!caller.scopes().contains(READ_SCOPE)) {
                 throw new ScopeRequiredException(
                         "Querying the instances of " + app.appId() + " needs scope " + READ_SCOPE);
+            }
+            if (query.appId() == null && query.org() == null) {
+                // Storage's check and text, after its scope check
+                throw new InvalidQueryParameterException(
+                        InstanceQueryParser.APP_ID,
+                        "Org or AppId must be defined. The app owner's query needs appId ("
+                                + app.appId()
+                                + ") or org ("
+                                + app.org()
+                                + ")");
             }
             return Uni.createFrom().voidItem();
         }

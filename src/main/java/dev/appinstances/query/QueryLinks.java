@@ -36,7 +36,10 @@ public class QueryLinks {
         return rawQuery == null || rawQuery.isEmpty() ? base : base + "?" + rawQuery;
     }
 
-    /** The same query, every parameter kept as sent, with the continuationToken replaced. */
+    /**
+     * The same query, every parameter kept as sent, with the continuationToken (in any case, as the
+     * parser reads it) replaced.
+     */
     public String next(String rawQuery, String token) {
         List<String> kept = new ArrayList<>();
         if (rawQuery != null && !rawQuery.isEmpty()) {
@@ -61,6 +64,6 @@ public class QueryLinks {
         } catch (IllegalArgumentException e) {
             // not decodable: not the token's name either
         }
-        return InstanceQueryParser.CONTINUATION_TOKEN.equals(name);
+        return InstanceQueryParser.CONTINUATION_TOKEN.equalsIgnoreCase(name);
     }
 }

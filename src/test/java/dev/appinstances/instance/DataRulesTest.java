@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.appinstances.app.DataType;
+import dev.appinstances.auth.Caller;
+import dev.appinstances.problem.ActionNotAllowedException;
 import dev.appinstances.problem.ContentTypeNotAllowedException;
 import dev.appinstances.problem.DataElementTooLargeException;
 import dev.appinstances.problem.InstanceNotWritableException;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The pure rules behind uploads: data types. */
@@ -77,5 +80,25 @@ class DataRulesTest {
                 .isInstanceOf(InstanceNotWritableException.class)
                 .hasMessage(
                         "Data element of type attachment can only be modified in Task_2 (current task Task_1)");
+    }
+
+    @Test
+    void actionsRequiredByADataTypeBindTheAppOwnerToReadAndWrite() {
+        DataType type = type(List.of(), null, 0, null);
+        Caller owner = new Caller(Caller.Kind.APP_OWNER, null, null, "ttd", "1", 3, Set.of());
+        Caller user = new Caller(Caller.Kind.USER, 1L, 2L, null, null, 2, Set.of());
+        Caller org = new Caller(Caller.Kind.ORGANISATION, null, null, null, "3", 3, Set.of());
+        for (String open : new String[] {null, "", "read", "write"}) {
+            assertThatCode(() -> DataTypeRules.requireAction(owner, type, open, "read it"))
+                    .doesNotThrowAnyException();
+        }
+        assertThatThrownBy(() -> DataTypeRules.requireAction(owner, type, "sign", "read it"))
+                .isInstanceOf(ActionNotAllowedException.class)
+                .hasMessageContaining("'sign'")
+                .hasMessageContaining("attachment");
+        assertThatCode(() -> DataTypeRules.requireAction(user, type, "sign", "x"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> DataTypeRules.requireAction(org, type, "confirm", "x"))
+                .doesNotThrowAnyException();
     }
 }

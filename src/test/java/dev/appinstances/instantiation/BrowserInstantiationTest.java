@@ -173,6 +173,7 @@ class BrowserInstantiationTest {
                 .body("[0].presentationTexts.address", equalTo(street));
         given().auth()
                 .oauth2(OWNER)
+                .queryParam("appId", "ttd/example-app")
                 .queryParam("searchString", street)
                 .get("/storage/api/v1/instances")
                 .then()

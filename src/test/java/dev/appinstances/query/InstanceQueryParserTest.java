@@ -173,4 +173,54 @@ class InstanceQueryParserTest {
                         parser.parse(Map.of("searchString", List.of("a"), "org", List.of("ttd")))
                                 .fingerprint());
     }
+
+    @Test
+    void namesMatchIgnoringCase() {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        parameters.put("APPID", List.of("ttd/example-app"));
+        parameters.put("Status.IsHardDeleted", List.of("true"));
+        parameters.put("INSTANCEOWNER.PARTYID", List.of("7"));
+        parameters.put("continuationtoken", List.of("t"));
+        InstanceQuery query = parser.parse(parameters);
+        assertThat(query.appId()).isEqualTo("ttd/example-app");
+        assertThat(query.isHardDeleted()).isTrue();
+        assertThat(query.partyId()).isEqualTo(7L);
+        assertThat(query.continuationToken()).isEqualTo("t");
+        assertThat(query.fingerprint())
+                .isEqualTo(
+                        parser.parse(
+                                        Map.of(
+                                                "appId",
+                                                List.of("ttd/example-app"),
+                                                "status.isHardDeleted",
+                                                List.of("true"),
+                                                "instanceOwner.partyId",
+                                                List.of("7")))
+                                .fingerprint());
+    }
+
+    @Test
+    void oneNameInSeveralCasesIsOneParameter() {
+        Map<String, List<String>> dates = new LinkedHashMap<>();
+        dates.put("lastChanged", List.of("gt:2024-01-01T00:00:00Z"));
+        dates.put("LASTCHANGED", List.of("lt:2024-02-01T00:00:00Z"));
+        assertThat(parser.parse(dates).lastChanged()).hasSize(2);
+        Map<String, List<String>> sizes = new LinkedHashMap<>();
+        sizes.put("size", List.of("10"));
+        sizes.put("Size", List.of("10"));
+        assertThatThrownBy(() -> parser.parse(sizes))
+                .isInstanceOf(InvalidQueryParameterException.class)
+                .hasMessageContaining("size may be given only once");
+    }
+
+    @Test
+    void anUnknownNameIsNamedAsSent() {
+        assertThatThrownBy(() -> parser.parse(Map.of("Process.EndEvent", List.of("x"))))
+                .isInstanceOf(InvalidQueryParameterException.class)
+                .hasMessageContaining("'Process.EndEvent'")
+                .satisfies(
+                        e ->
+                                assertThat(((InvalidQueryParameterException) e).parameter())
+                                        .isEqualTo("Process.EndEvent"));
+    }
 }

@@ -56,6 +56,9 @@ class InstanceQueryTest {
     /** The filter fixture's party, as a query parameter (set with the fixture). */
     static String PARTY;
 
+    /** The app owner's query must name the app or its org, as in Storage. */
+    static final String APP = "appId=ttd/example-app";
+
     static final Map<String, String> NAMES = new HashMap<>();
 
     @Inject Database db;
@@ -159,8 +162,10 @@ class InstanceQueryTest {
     }
 
     private static String ownerSees(String filters) {
+        String app = filters.startsWith("appId=") || filters.startsWith("org=") ? "" : APP + "&";
         return names(
-                query(OWNER, PARTY + (filters.isEmpty() ? "" : "&" + filters)).statusCode(200));
+                query(OWNER, app + PARTY + (filters.isEmpty() ? "" : "&" + filters))
+                        .statusCode(200));
     }
 
     // ---- filters ------------------------------------------------------------------------------
@@ -228,14 +233,14 @@ class InstanceQueryTest {
                 names(
                         query(
                                         OWNER,
-                                        "lastChanged=gte:2021-01-01T00:00:00Z&lastChanged=lt:2021-07-01T00:00:00Z&searchString=a")
+                                        "org=ttd&lastChanged=gte:2021-01-01T00:00:00Z&lastChanged=lt:2021-07-01T00:00:00Z&searchString=a")
                                 .statusCode(200));
         assertThat(all).isEqualTo("FA");
     }
 
     @Test
     void aPageHasCountSelfNextAndTheInstances() {
-        String raw = PARTY + "&order=asc:lastChanged&size=4";
+        String raw = APP + "&" + PARTY + "&order=asc:lastChanged&size=4";
         var first =
                 query(OWNER, raw)
                         .statusCode(200)
@@ -263,13 +268,13 @@ class InstanceQueryTest {
 
     @Test
     void aFullLastPageHasNoNext() {
-        query(OWNER, PARTY + "&size=6")
+        query(OWNER, APP + "&" + PARTY + "&size=6")
                 .statusCode(200)
                 .body("count", equalTo(6))
                 .body("next", nullValue());
-        query(OWNER, PARTY + "&size=5").statusCode(200).body("next", notNullValue());
-        query(OWNER, PARTY + "&size=1000").statusCode(200).body("count", equalTo(6));
-        query(OWNER, PARTY + "&process.currentTask=none")
+        query(OWNER, APP + "&" + PARTY + "&size=5").statusCode(200).body("next", notNullValue());
+        query(OWNER, APP + "&" + PARTY + "&size=1000").statusCode(200).body("count", equalTo(6));
+        query(OWNER, APP + "&" + PARTY + "&process.currentTask=none")
                 .statusCode(200)
                 .body("count", equalTo(0))
                 .body("instances.size()", equalTo(0))
@@ -327,7 +332,8 @@ class InstanceQueryTest {
         var page =
                 query(
                                 OWNER,
-                                "instanceOwner.partyId="
+                                APP
+                                        + "&instanceOwner.partyId="
                                         + PERSON
                                         + "&lastChanged=eq:2030-01-01T00:00:00Z")
                         .statusCode(200)
@@ -376,6 +382,99 @@ class InstanceQueryTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:app-instances:problem:scope-required"))
                 .body("detail", containsString("altinn:serviceowner/instances.read"));
+    }
+
+    @Test
+    void theAppOwnerMustNameTheAppOrItsOrgAfterTheScopeCheck() {
+        String before = db.instanceFingerprint(FILTERS);
+        query(OWNER, PARTY)
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:app-instances:problem:invalid-query-parameter"))
+                .body("detail", containsString("Org or AppId must be defined."));
+        query(OWNER, null).statusCode(400).body("detail", containsString("Org or AppId"));
+        // Storage's order: the scope first
+        query(QueryApi.appOwnerWithoutReadScope(), null)
+                .statusCode(403)
+                .body("type", equalTo("urn:app-instances:problem:scope-required"));
+        // either one is enough; a user names the party and needs neither
+        assertThat(names(query(OWNER, "org=ttd&" + PARTY).statusCode(200))).isEqualTo("FEDCBA");
+        assertThat(names(query(OWNER, APP + "&" + PARTY).statusCode(200))).isEqualTo("FEDCBA");
+        assertThat(names(query(Tokens.user(FILTERS_USER, FILTERS), PARTY).statusCode(200)))
+                .isEqualTo("FDCBA");
+        assertThat(db.instanceFingerprint(FILTERS)).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "APPID=ttd/example-app|FEDCBA",
+                "appid=ttd/example-app&Status.IsHardDeleted=false|FDCBA",
+                "ORG=ttd&STATUS.ISARCHIVED=TRUE|C",
+                "Org=ttd&Process.CurrentTask=Task_2|B",
+                "org=ttd&LastChanged=gt:2021-01-15T00:00:00Z&lastchanged=lte:2021-03-01T00:00:00Z|CB",
+                "org=ttd&ORDER=asc:lastChanged&SearchString=PLAIN|A"
+            })
+    void parameterNamesMatchInAnyCaseAndRepeatsAreMerged(String filters, String expected) {
+        String party = "INSTANCEOWNER.PARTYID=" + FILTERS;
+        assertThat(names(query(OWNER, party + "&" + filters).statusCode(200))).isEqualTo(expected);
+    }
+
+    @Test
+    void namesInAnyCaseWorkForEveryKindOfCaller() {
+        String person = Tokens.user(PERSON_USER, PERSON);
+        query(person, "InstanceOwner.PartyId=" + PERSON).statusCode(200);
+        query(person, "INSTANCEOWNER.PARTYID=" + PERSONS_COMPANY).statusCode(200); // delegated
+        query(person, "instanceowner.partyid=" + STRANGER).statusCode(403);
+        String company = Tokens.organisation(PERSONS_COMPANY_ORG_NUMBER);
+        query(company, "InstanceOwner.PartyID=" + PERSONS_COMPANY).statusCode(200);
+        query(company, "InstanceOwner.PartyID=" + PERSON).statusCode(403);
+        String user = Tokens.user(FILTERS_USER, FILTERS);
+        assertThat(
+                        names(
+                                query(
+                                                user,
+                                                "INSTANCEOWNER.PARTYID="
+                                                        + FILTERS
+                                                        + "&Status.IsSoftDeleted=TRUE")
+                                        .statusCode(200)))
+                .isEqualTo("D");
+        // a user never sees hard-deleted instances, whatever the case of the filter
+        query(user, "instanceOwner.partyId=" + FILTERS + "&STATUS.ISHARDDELETED=true")
+                .statusCode(200)
+                .body("count", equalTo(0));
+    }
+
+    @Test
+    void aSingleValuedParameterInTwoCasesIsRepeatedAndAnUnknownOneStays400() {
+        query(OWNER, APP + "&" + PARTY + "&size=2&SIZE=3")
+                .statusCode(400)
+                .body("type", equalTo("urn:app-instances:problem:invalid-query-parameter"))
+                .body("detail", containsString("size may be given only once"));
+        query(OWNER, APP + "&" + PARTY + "&APPID=ttd/example-app")
+                .statusCode(400)
+                .body("detail", containsString("appId may be given only once"));
+        query(OWNER, APP + "&" + PARTY + "&Process.EndEvent=EndEvent_1")
+                .statusCode(400)
+                .body("detail", containsString("Unknown query parameter 'Process.EndEvent'"));
+    }
+
+    @Test
+    void nextReplacesAContinuationTokenSentInAnyCase() {
+        String raw = APP + "&" + PARTY + "&size=2";
+        String token = tokenOf(query(OWNER, raw).statusCode(200).extract().path("next"));
+        var second =
+                query(OWNER, raw + "&ContinuationToken=" + token)
+                        .statusCode(200)
+                        .body("count", equalTo(2));
+        assertThat(names(second)).isEqualTo("DC");
+        String next = second.extract().path("next");
+        assertThat(next.toLowerCase(java.util.Locale.ROOT).split("continuationtoken=", -1))
+                .as("one token in %s", next)
+                .hasSize(2);
+        assertThat(next).doesNotContain(token).contains("&continuationToken=");
+        assertThat(names(follow(OWNER, next).statusCode(200))).isEqualTo("BA");
     }
 
     @Test
@@ -505,7 +604,7 @@ class InstanceQueryTest {
             })
     void malformedValuesAre400NamingTheParameter(String raw, String parameter) {
         String before = db.instanceFingerprint(FILTERS);
-        query(OWNER, PARTY + "&" + raw)
+        query(OWNER, APP + "&" + PARTY + "&" + raw)
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:app-instances:problem:invalid-query-parameter"))
@@ -524,14 +623,18 @@ class InstanceQueryTest {
     @Test
     void aTamperedTokenIs400() {
         String token =
-                tokenOf(query(OWNER, PARTY + "&size=2").statusCode(200).extract().path("next"));
+                tokenOf(
+                        query(OWNER, APP + "&" + PARTY + "&size=2")
+                                .statusCode(200)
+                                .extract()
+                                .path("next"));
         char last = token.charAt(10);
         String tampered = token.substring(0, 10) + (last == 'A' ? 'B' : 'A') + token.substring(11);
-        query(OWNER, PARTY + "&size=2&continuationToken=" + tampered)
+        query(OWNER, APP + "&" + PARTY + "&size=2&continuationToken=" + tampered)
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:app-instances:problem:invalid-continuation-token"));
-        query(OWNER, PARTY + "&size=2&continuationToken=12")
+        query(OWNER, APP + "&" + PARTY + "&size=2&continuationToken=12")
                 .statusCode(400)
                 .body("type", equalTo("urn:app-instances:problem:invalid-continuation-token"));
     }
@@ -548,7 +651,7 @@ class InstanceQueryTest {
                                         Instant.parse("2021-04-01T00:00:00Z"),
                                         java.util.UUID.randomUUID()),
                                 same.fingerprint());
-        query(OWNER, PARTY + "&continuationToken=" + foreign)
+        query(OWNER, APP + "&" + PARTY + "&continuationToken=" + foreign)
                 .statusCode(400)
                 .body("type", equalTo("urn:app-instances:problem:invalid-continuation-token"));
     }
@@ -557,7 +660,7 @@ class InstanceQueryTest {
     void aTokenBindsTheFiltersAndOrderItWasIssuedFor() {
         String token =
                 tokenOf(
-                        query(OWNER, PARTY + "&status.isArchived=false&size=2")
+                        query(OWNER, APP + "&" + PARTY + "&status.isArchived=false&size=2")
                                 .statusCode(200)
                                 .extract()
                                 .path("next"));
@@ -569,7 +672,7 @@ class InstanceQueryTest {
                     PARTY + "&status.isArchived=false&lastChanged=gt:2000-01-01T00:00:00Z",
                     "instanceOwner.partyId=" + PERSON + "&status.isArchived=false"
                 }) {
-            query(OWNER, other + "&size=2&continuationToken=" + token)
+            query(OWNER, APP + "&" + other + "&size=2&continuationToken=" + token)
                     .statusCode(400)
                     .body("type", equalTo("urn:app-instances:problem:invalid-continuation-token"))
                     .body("detail", containsString("other filters"));
@@ -579,6 +682,8 @@ class InstanceQueryTest {
                 query(
                                 OWNER,
                                 "status.isArchived=FALSE&size=10&"
+                                        + APP
+                                        + "&"
                                         + PARTY
                                         + "&continuationToken="
                                         + token)

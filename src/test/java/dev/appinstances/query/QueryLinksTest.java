@@ -27,5 +27,8 @@ class QueryLinksTest {
         assertThat(links.next("continuation%54oken=old", "t"))
                 .endsWith("/storage/api/v1/instances?continuationToken=t");
         assertThat(links.next(null, "t")).endsWith("/storage/api/v1/instances?continuationToken=t");
+        // the parser reads the name in any case, so next drops it in any case
+        assertThat(links.next("size=5&ContinuationToken=old&CONTINUATIONTOKEN=older", "t"))
+                .endsWith("/storage/api/v1/instances?size=5&continuationToken=t");
     }
 }

@@ -57,7 +57,7 @@ class QueryPagingTest {
     @BeforeEach
     void existingInstances() {
         QueryApi.newParties(parties); // fresh parties for each test: no instances yet
-        party = "instanceOwner.partyId=" + PAGING;
+        party = "appId=ttd/example-app&instanceOwner.partyId=" + PAGING;
         existing.clear(); // one test instance serves both tests (PER_CLASS)
         for (int i = 0; i < EXISTING; i++) {
             existing.add(create(PAGING));
