@@ -1,6 +1,5 @@
 package dev.appinstances.data;
 
-import dev.appinstances.app.AppDefinition;
 import dev.appinstances.app.DataType;
 import dev.appinstances.auth.Caller;
 import dev.appinstances.blob.BlobStore;
@@ -46,7 +45,6 @@ public class DataElementService {
     private final DataElements dataElements;
     private final ElementContents contents;
     private final BlobStore blobs;
-    private final AppDefinition app;
     private final DataElementViews views;
     private final Transactions transactions;
     private final IdempotentCreates idempotency;
@@ -54,6 +52,8 @@ public class DataElementService {
     private final FormValues formValues;
     private final ReadReceipts readReceipts;
     private final DataElementChecks checks;
+    private final FormContents forms;
+    private final FormReads reads;
 
     @SuppressWarnings("java:S107") // constructor injection
     public DataElementService(
@@ -62,14 +62,17 @@ public class DataElementService {
             DataElements dataElements,
             ElementContents contents,
             BlobStore blobs,
-            AppDefinition app,
             DataElementViews views,
             Transactions transactions,
             IdempotentCreates idempotency,
             TimeSource time,
             FormValues formValues,
             ReadReceipts readReceipts,
-            DataElementChecks checks) {
+            DataElementChecks checks,
+            FormContents forms,
+            FormReads reads) {
+        this.forms = forms;
+        this.reads = reads;
         this.checks = checks;
         this.readReceipts = readReceipts;
         this.instances = instances;
@@ -77,7 +80,6 @@ public class DataElementService {
         this.dataElements = dataElements;
         this.contents = contents;
         this.blobs = blobs;
-        this.app = app;
         this.views = views;
         this.transactions = transactions;
         this.idempotency = idempotency;
@@ -127,22 +129,37 @@ public class DataElementService {
                                                                                         .apps()))));
     }
 
-    /** New content for an existing element, under the same rules as an upload. */
-    public Uni<DataElementView> replace(
+    /** The element a replace changed, and whether it was form data (answered as Altinn: 201). */
+    public record Replaced(DataElementView element, boolean form) {}
+
+    /**
+     * New content for an existing element, under the same rules as an upload; form data is read as
+     * its model (XML or JSON) and stored as XML.
+     */
+    public Uni<Replaced> replace(
             Caller caller, InstanceRef ref, UUID dataGuid, String ifMatch, RequestBody body) {
         String contentType = body.contentType();
         String filename = filename(body);
         return transactions
                 .read(() -> checks.replacement(caller, ref, dataGuid, contentType, ifMatch))
-                .chain(type -> receive(body, type, filename))
+                .chain(
+                        type ->
+                                forms.isForm(type)
+                                        ? forms.receive(body, type)
+                                        : receive(body, type, filename))
                 .chain(
                         part ->
                                 attach(
-                                        part,
-                                        values ->
-                                                attachReplacement(
-                                                        caller, ref, dataGuid, part, values,
-                                                        ifMatch)));
+                                                part,
+                                                values ->
+                                                        attachReplacement(
+                                                                caller, ref, dataGuid, part, values,
+                                                                ifMatch))
+                                        .map(
+                                                view ->
+                                                        new Replaced(
+                                                                view,
+                                                                forms.isForm(part.dataType()))));
     }
 
     /**
@@ -175,27 +192,35 @@ public class DataElementService {
                                                                                 element))));
     }
 
-    /** What to send for a content download, after the read check. */
+    /** What to send for a content download, after the read check: stored bytes, or the model. */
     public Uni<Download> download(
-            Caller caller, InstanceRef ref, UUID dataGuid, String rangeHeader) {
-        return transactions.read(
-                () ->
-                        instances
-                                .visible(caller, ref)
-                                .chain(
-                                        instance ->
-                                                checks.element(instance, dataGuid)
-                                                        .map(
-                                                                element ->
-                                                                        Download.of(
-                                                                                element,
-                                                                                rangeHeader))
-                                                        // only a read that is answered counts
-                                                        .call(
-                                                                () ->
-                                                                        readReceipts.readBy(
-                                                                                caller,
-                                                                                instance))));
+            Caller caller,
+            InstanceRef ref,
+            UUID dataGuid,
+            String rangeHeader,
+            Representation wanted) {
+        return transactions
+                .read(
+                        () ->
+                                instances
+                                        .visible(caller, ref)
+                                        .chain(
+                                                instance ->
+                                                        checks.element(instance, dataGuid)
+                                                                .map(
+                                                                        element ->
+                                                                                reads.locate(
+                                                                                        element,
+                                                                                        rangeHeader,
+                                                                                        wanted))
+                                                                // only a read that is answered
+                                                                // counts
+                                                                .call(
+                                                                        () ->
+                                                                                readReceipts.readBy(
+                                                                                        caller,
+                                                                                        instance))))
+                .chain(located -> reads.render(located, wanted));
     }
 
     /** Streams the body into a pending blob, held to the data type's size rules. */
