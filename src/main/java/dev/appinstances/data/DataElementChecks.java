@@ -26,8 +26,14 @@ class DataElementChecks {
     private final InstanceAccess instances;
     private final DataElementRepository elements;
     private final AppDefinition app;
+    private final FormContents forms;
 
-    DataElementChecks(InstanceAccess instances, DataElementRepository elements, AppDefinition app) {
+    DataElementChecks(
+            InstanceAccess instances,
+            DataElementRepository elements,
+            AppDefinition app,
+            FormContents forms) {
+        this.forms = forms;
         this.instances = instances;
         this.elements = elements;
         this.app = app;
@@ -61,8 +67,11 @@ class DataElementChecks {
                 .map(
                         element -> {
                             DataType type = dataTypeOf(element);
-                            DataTypeRules.requireAllowedContentType(
-                                    type, contentType, "The data element");
+                            // Form data is read as its model, in XML or JSON, and stored as XML.
+                            if (!forms.isForm(type)) {
+                                DataTypeRules.requireAllowedContentType(
+                                        type, contentType, "The data element");
+                            }
                             return type;
                         });
     }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -47,16 +49,19 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class DataElementResource {
 
     private final DataElementService service;
+    private final FormPatchService patches;
     private final Downloads content;
     private final RequestBodies bodies;
     private final CurrentCaller caller;
 
     public DataElementResource(
             DataElementService service,
+            FormPatchService patches,
             Downloads content,
             RequestBodies bodies,
             CurrentCaller caller) {
         this.service = service;
+        this.patches = patches;
         this.content = content;
         this.bodies = bodies;
         this.caller = caller;
@@ -178,19 +183,34 @@ public class DataElementResource {
     @Path(Paths.DATA_GUID)
     @Operation(
             operationId = "downloadData",
-            summary = "Download a data element's content",
+            summary = "Download a data element's content, or a form as its model",
             description =
-                    "Streams the content with its own Content-Type; supports a single Range (206)."
-                            + " The ETag is the content's SHA-256.")
+                    "Binary content is streamed with its own Content-Type; a single Range gives 206."
+                            + " The ETag is the content's SHA-256. Form data (a data type with"
+                            + " appLogic.classRef and a model) is its model in JSON by default, and"
+                            + " the stored XML on Accept: application/xml or text/xml; the JSON has"
+                            + " its own ETag.")
     @APIResponse(responseCode = "200", ref = ApiConventions.CONTENT)
     @APIResponse(responseCode = "206", ref = ApiConventions.PARTIAL_CONTENT)
+    @APIResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     public RestMulti<Buffer> download(
             @BeanParam InstancePath path,
             @PathParam("dataGuid") UUID dataGuid,
+            @Parameter(description = "Include the altinnRowId of list rows (when the model has it)")
+                    @QueryParam("includeRowId")
+                    String includeRowId,
+            @Parameter(description = "Accepted and ignored: messages are in English")
+                    @QueryParam("language")
+                    String language,
             @HeaderParam("Range") String range,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Representation wanted =
+                Representation.of(
+                        accept, QueryFlags.flag("includeRowId", includeRowId), ifNoneMatch);
         return content.respond(
-                service.download(caller.get(), path.ref(), dataGuid, range), ifNoneMatch);
+                service.download(caller.get(), path.ref(), dataGuid, range, wanted), ifNoneMatch);
     }
 
     @PUT
@@ -198,22 +218,116 @@ public class DataElementResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "replaceData",
-            summary = "Replace a data element's content (same rules as an upload)")
+            summary = "Replace a data element's content",
+            description =
+                    "Binary content: the same rules as an upload (200). Form data: the model in XML"
+                            + " (application/xml, text/xml, or no Content-Type) or JSON"
+                            + " (application/json), checked against the data model (400 lists every"
+                            + " violation; properties the model does not have are ignored) and"
+                            + " stored as XML (201, Location).")
     @RequestBody(ref = ApiConventions.UPLOAD)
     @Parameter(ref = ApiConventions.CONTENT_DISPOSITION)
     @APIResponse(
             responseCode = "200",
-            description = "Replaced",
+            description = "Replaced (binary content)",
             content = @Content(schema = @Schema(implementation = DataElementView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Replaced (form data); Location is the element",
+            content = @Content(schema = @Schema(implementation = DataElementView.class)))
+    @APIResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @APIResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
-    public Uni<DataElementView> replace(
+    public Uni<RestResponse<DataElementView>> replace(
             @BeanParam InstancePath path,
             @PathParam("dataGuid") UUID dataGuid,
             @HeaderParam("If-Match") String ifMatch,
             @Context HttpServerRequest request) {
-        return service.replace(caller.get(), path.ref(), dataGuid, ifMatch, bodies.of(request));
+        return service.replace(caller.get(), path.ref(), dataGuid, ifMatch, bodies.of(request))
+                .map(
+                        replaced ->
+                                replaced.form()
+                                        ? RestResponse.ResponseBuilder.<DataElementView>created(
+                                                        URI.create(
+                                                                replaced.element()
+                                                                        .selfLinks()
+                                                                        .apps()))
+                                                .entity(replaced.element())
+                                                .build()
+                                        : RestResponse.ok(replaced.element()));
+    }
+
+    @PATCH
+    @Path(Paths.DATA_GUID)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "patchFormData",
+            summary = "Change a form with a JSON Patch (RFC 6902)",
+            description =
+                    "Body {\"patch\": [operations], \"ignoredValidators\": [...]}. The patch"
+                            + " applies to the model as GET returns it (JSON, row ids included);"
+                            + " a test that does not hold is 409 with the model before, another"
+                            + " failing operation 422, a result that does not fit the data model"
+                            + " 422. Concurrent patches of one instance take turns.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PatchBodies.Single.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Patched",
+            content = @Content(schema = @Schema(implementation = DataPatchResponse.class)))
+    @APIResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @APIResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "#/components/responses/UnprocessableContent")
+    public Uni<DataPatchResponse> patchOne(
+            @BeanParam InstancePath path,
+            @PathParam("dataGuid") UUID dataGuid,
+            @Parameter(description = "Accepted and ignored: messages are in English")
+                    @QueryParam("language")
+                    String language,
+            @HeaderParam("If-Match") String ifMatch,
+            @Context HttpServerRequest request) {
+        return patches.patchOne(caller.get(), path.ref(), dataGuid, ifMatch, bodies.of(request));
+    }
+
+    @PATCH
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "patchFormDataMultiple",
+            summary = "Change several forms of the instance with JSON Patches, all or nothing",
+            description =
+                    "Body {\"patches\": [{\"dataElementId\": guid, \"patch\": [operations]}],"
+                            + " \"ignoredValidators\": [...]}; each element at most once. Either"
+                            + " every patch is applied and saved, or none.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PatchBodies.Multiple.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Patched",
+            content = @Content(schema = @Schema(implementation = DataPatchResponseMultiple.class)))
+    @APIResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @APIResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "#/components/responses/UnprocessableContent")
+    public Uni<DataPatchResponseMultiple> patchMany(
+            @BeanParam InstancePath path,
+            @Parameter(description = "Accepted and ignored: messages are in English")
+                    @QueryParam("language")
+                    String language,
+            @HeaderParam("If-Match") String ifMatch,
+            @Context HttpServerRequest request) {
+        return patches.patchMany(caller.get(), path.ref(), ifMatch, bodies.of(request));
     }
 
     @DELETE

@@ -42,6 +42,8 @@ public class DataElementService {
     private final ReadReceipts readReceipts;
     private final DataElementChecks checks;
     private final ElementUploads uploads;
+    private final FormContents forms;
+    private final FormReads reads;
 
     @SuppressWarnings("java:S107") // constructor injection
     public DataElementService(
@@ -55,7 +57,11 @@ public class DataElementService {
             TimeSource time,
             ReadReceipts readReceipts,
             DataElementChecks checks,
-            ElementUploads uploads) {
+            ElementUploads uploads,
+            FormContents forms,
+            FormReads reads) {
+        this.forms = forms;
+        this.reads = reads;
         this.instances = instances;
         this.elements = elements;
         this.blobs = blobs;
@@ -137,22 +143,37 @@ public class DataElementService {
                 DataPostResponse::location);
     }
 
-    /** New content for an existing element, under the same rules as an upload. */
-    public Uni<DataElementView> replace(
+    /** The element a replace changed, and whether it was form data (answered as Altinn: 201). */
+    public record Replaced(DataElementView element, boolean form) {}
+
+    /**
+     * New content for an existing element, under the same rules as an upload; form data is read as
+     * its model (XML or JSON) and stored as XML.
+     */
+    public Uni<Replaced> replace(
             Caller caller, InstanceRef ref, UUID dataGuid, String ifMatch, RequestBody body) {
         String contentType = body.contentType();
         String filename = ElementUploads.filename(body);
         return transactions
                 .read(() -> checks.replacement(caller, ref, dataGuid, contentType, ifMatch))
-                .chain(type -> uploads.receive(body, type, filename))
+                .chain(
+                        type ->
+                                forms.isForm(type)
+                                        ? forms.receive(body, type)
+                                        : uploads.receive(body, type, filename))
                 .chain(
                         part ->
                                 uploads.attach(
-                                        part,
-                                        values ->
-                                                attachReplacement(
-                                                        caller, ref, dataGuid, part, values,
-                                                        ifMatch)));
+                                                part,
+                                                values ->
+                                                        attachReplacement(
+                                                                caller, ref, dataGuid, part, values,
+                                                                ifMatch))
+                                        .map(
+                                                view ->
+                                                        new Replaced(
+                                                                view,
+                                                                forms.isForm(part.dataType()))));
     }
 
     /** Removes the element; its content goes with it. */
@@ -172,30 +193,42 @@ public class DataElementService {
                                                                                 element))));
     }
 
-    /** What to send for a content download, after the read check. */
+    /** What to send for a content download, after the read check: stored bytes, or the model. */
     public Uni<Download> download(
-            Caller caller, InstanceRef ref, UUID dataGuid, String rangeHeader) {
-        return transactions.read(
-                () ->
-                        instances
-                                .visible(caller, ref)
-                                .chain(
-                                        instance ->
-                                                checks.readableElement(caller, instance, dataGuid)
-                                                        .chain(
-                                                                element ->
-                                                                        answered(
-                                                                                caller,
-                                                                                instance,
-                                                                                element,
-                                                                                rangeHeader))));
+            Caller caller,
+            InstanceRef ref,
+            UUID dataGuid,
+            String rangeHeader,
+            Representation wanted) {
+        return transactions
+                .read(
+                        () ->
+                                instances
+                                        .visible(caller, ref)
+                                        .chain(
+                                                instance ->
+                                                        checks.readableElement(
+                                                                        caller, instance, dataGuid)
+                                                                .chain(
+                                                                        element ->
+                                                                                answered(
+                                                                                        caller,
+                                                                                        instance,
+                                                                                        element,
+                                                                                        rangeHeader,
+                                                                                        wanted))))
+                .chain(located -> reads.render(located, wanted));
     }
 
     /** Only a read that is answered counts: a refused range marks nothing read. */
-    private Uni<Download> answered(
-            Caller caller, InstanceEntity instance, DataElementEntity element, String range) {
-        Download download = Download.of(element, range);
-        return readReceipts.readBy(caller, instance, element).replaceWith(download);
+    private Uni<FormReads.Located> answered(
+            Caller caller,
+            InstanceEntity instance,
+            DataElementEntity element,
+            String range,
+            Representation wanted) {
+        FormReads.Located located = reads.locate(element, range, wanted);
+        return readReceipts.readBy(caller, instance, element).replaceWith(located);
     }
 
     /** Swaps the content; the schema removes the old blob with the reference to it. */

@@ -3,7 +3,10 @@ package dev.appinstances.data;
 import dev.appinstances.instance.DataElementEntity;
 import java.util.UUID;
 
-/** What a content download sends: which bytes of which blob, described by which headers. */
+/**
+ * What a content download sends: which bytes of which blob, described by which headers; or, for a
+ * form read as its model, the rendered {@code body}.
+ */
 public record Download(
         UUID blobId,
         String contentType,
@@ -11,7 +14,21 @@ public record Download(
         String etag,
         long size,
         ByteRange range,
-        boolean partial) {
+        boolean partial,
+        byte[] body) {
+
+    /** The same element rendered: the whole body, with its own type and entity tag. */
+    Download rendered(String renderedType, String renderedEtag, byte[] rendered) {
+        return new Download(
+                blobId,
+                renderedType,
+                null,
+                renderedEtag,
+                rendered.length,
+                new ByteRange(0, rendered.length),
+                false,
+                rendered);
+    }
 
     /** The element's content, or the one range the {@code Range} header asks for. */
     static Download of(DataElementEntity element, String rangeHeader) {
@@ -23,6 +40,7 @@ public record Download(
                 "\"" + element.contentHash + "\"",
                 element.size,
                 range.orElse(new ByteRange(0, element.size)),
-                range.isPresent());
+                range.isPresent(),
+                null);
     }
 }

@@ -45,6 +45,9 @@ public class Downloads {
     }
 
     public Multi<Buffer> read(Download download) {
+        if (download.body() != null) {
+            return Multi.createFrom().item(Buffer.buffer(download.body()));
+        }
         if (download.range().length() == 0) {
             return Multi.createFrom().empty();
         }
@@ -56,7 +59,7 @@ public class Downloads {
         headers.put(HttpHeaders.CONTENT_TYPE, List.of(download.contentType()));
         headers.put(HttpHeaders.CONTENT_LENGTH, List.of(Long.toString(download.range().length())));
         headers.put(HttpHeaders.ETAG, List.of(download.etag()));
-        headers.put("Accept-Ranges", List.of("bytes"));
+        headers.put("Accept-Ranges", List.of(download.body() == null ? "bytes" : "none"));
         if (download.filename() != null) {
             headers.put(
                     "Content-Disposition",

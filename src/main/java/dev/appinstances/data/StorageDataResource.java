@@ -44,7 +44,9 @@ public class StorageDataResource {
     @Operation(
             operationId = "downloadStorageData",
             summary = "Download a data element's content at Storage's path",
-            description = "The same content, headers and rights as the App API's download.")
+            description =
+                    "The stored content (form data as stored XML), with the same headers and"
+                            + " rights as the App API's download.")
     @APIResponse(responseCode = "200", ref = ApiConventions.CONTENT)
     @APIResponse(responseCode = "206", ref = ApiConventions.PARTIAL_CONTENT)
     public RestMulti<Buffer> download(
@@ -53,6 +55,7 @@ public class StorageDataResource {
             @HeaderParam("Range") String range,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return content.respond(
-                service.download(caller.get(), path.ref(), dataGuid, range), ifNoneMatch);
+                service.download(caller.get(), path.ref(), dataGuid, range, Representation.STORED),
+                ifNoneMatch);
     }
 }

@@ -1,6 +1,8 @@
 package dev.appinstances.formdata;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -16,10 +18,12 @@ public final class FormModel {
 
     private final SchemaNode root;
     private final String rootName;
+    private final ModelNode model;
 
-    private FormModel(SchemaNode root, String rootName) {
+    private FormModel(SchemaNode root, String rootName, ModelNode model) {
         this.root = root;
         this.rootName = rootName;
+        this.model = model;
     }
 
     /**
@@ -33,9 +37,9 @@ public final class FormModel {
         if (root.type() != FieldType.OBJECT) {
             throw new InvalidFormSchemaException("the schema's root is not an object");
         }
-        FormModel model = new FormModel(root, PrefillXml.rootName(schema));
+        String rootName = PrefillXml.rootName(schema);
         check(schema, root, "", Collections.newSetFromMap(new IdentityHashMap<>()));
-        return model;
+        return new FormModel(root, rootName, at("", () -> ModelNode.compile(schema)));
     }
 
     /** The root element of the form's XML. */
@@ -50,6 +54,37 @@ public final class FormModel {
      */
     public byte[] prefill(Map<String, String> prefill) {
         return new PrefillXml(root, rootName).build(prefill);
+    }
+
+    /**
+     * The model tree of form data XML (stored content, or a PUT body). Elements the model does not
+     * know are skipped.
+     *
+     * @param assignRowIds give list rows whose schema has {@code altinnRowId} one where missing
+     * @throws InvalidXmlException if the XML is not well-formed or has a DOCTYPE
+     * @throws InvalidFormDataException listing every value that does not fit
+     */
+    public ObjectNode fromXml(InputStream xml, boolean assignRowIds) {
+        return new XmlFormReader(assignRowIds).read(model, rootName, xml);
+    }
+
+    /**
+     * The model tree of a JSON form model.
+     *
+     * @throws InvalidFormDataException listing every property or value that does not fit
+     */
+    public ObjectNode fromJson(JsonNode json, JsonInput input, boolean assignRowIds) {
+        return new JsonFormReader(input, assignRowIds).read(model, json);
+    }
+
+    /** The form data XML of a model tree, as prefill writes it (UTF-8, with a declaration). */
+    public byte[] toXml(ObjectNode tree) {
+        return XmlFormWriter.write(model, rootName, tree);
+    }
+
+    /** The JSON of a model tree; row ids ({@code altinnRowId}) only when asked for. */
+    public static byte[] toJson(ObjectNode tree, boolean includeRowIds) {
+        return JsonFormWriter.write(tree, includeRowIds);
     }
 
     /** Resolves every property and list item once; a recursive model is walked once per node. */

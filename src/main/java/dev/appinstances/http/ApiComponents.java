@@ -43,16 +43,19 @@ final class ApiComponents {
                 409,
                 "Conflict",
                 "The instance or data element cannot be changed now (archived, deleted, locked,"
-                        + " other task, max count, a concurrent change), or a request with the"
-                        + " same Idempotency-Key is still in flight");
+                        + " other task, max count, a concurrent change), a request with the"
+                        + " same Idempotency-Key is still in flight, a test operation of a form"
+                        + " data patch does not hold, or stored form data cannot be read as its"
+                        + " model");
         define(412, "PreconditionFailed", "If-Match names a version the instance no longer has");
         define(413, "PayloadTooLarge", "The body is larger than the configured limit");
         define(415, "UnsupportedMediaType", "The body's content type is not accepted here");
         define(416, "RangeNotSatisfiable", "The Range starts beyond the end of the content");
         define(
                 422,
-                "IdempotencyKeyReused",
-                "The Idempotency-Key was used for a different request by the same caller");
+                "UnprocessableContent",
+                "The Idempotency-Key was used for a different request by the same caller, or a"
+                        + " form data patch cannot be applied or gives a model that does not fit");
         define(
                 503,
                 "ServiceUnavailable",

@@ -58,6 +58,44 @@ public final class MediaTypes {
         return Optional.empty();
     }
 
+    /**
+     * Whether an {@code Accept} list prefers XML ({@code application/xml} or {@code text/xml}) over
+     * JSON: the range with the highest quality (the first of equals) that is XML or JSON decides;
+     * {@code * / *}, {@code application/*} and JSON ranges mean JSON, ranges naming neither are
+     * passed over, and with none left it is JSON.
+     */
+    public static boolean prefersXml(String accept) {
+        if (accept == null || !isAcceptList(accept)) {
+            return false;
+        }
+        boolean xml = false;
+        double best = 0;
+        for (String range : accept.split(",")) {
+            String type = range.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+            boolean isXml = type.equals("application/xml") || type.equals("text/xml");
+            boolean isJson =
+                    type.equals("*/*")
+                            || type.equals("application/*")
+                            || type.equals("application/json")
+                            || type.endsWith("+json");
+            double quality = quality(range);
+            if ((isXml || isJson) && quality > best) {
+                best = quality;
+                xml = isXml;
+            }
+        }
+        return xml;
+    }
+
+    private static double quality(String range) {
+        String q = parameter(range.trim(), "q").orElse("1");
+        try {
+            return Double.parseDouble(q);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
     /** Whether the whole value is one media type. */
     public static boolean isMediaType(String value) {
         return parses(value, false);

@@ -20,6 +20,14 @@ public abstract class ProblemException extends RuntimeException {
         return type;
     }
 
+    /**
+     * Extension members of the problem document (RFC 9457 section 3.2), e.g. the violations of a
+     * form; values are JSON trees, strings or numbers.
+     */
+    public Map<String, Object> extensions() {
+        return Map.of();
+    }
+
     /** Response headers that belong to this answer (e.g. {@code Retry-After}). */
     public Map<String, String> headers() {
         return Map.of();

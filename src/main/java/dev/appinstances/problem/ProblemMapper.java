@@ -23,7 +23,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return responses.respond(Problem.of(e.type(), e.getMessage(), uri.getPath()), e.headers());
+        return responses.respond(
+                Problem.of(e.type(), e.getMessage(), uri.getPath()), e.headers(), e.extensions());
     }
 
     @ServerExceptionMapper

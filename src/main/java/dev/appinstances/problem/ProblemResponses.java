@@ -2,6 +2,7 @@ package dev.appinstances.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -27,14 +28,26 @@ public class ProblemResponses {
     }
 
     public Response respond(Problem problem, Map<String, String> headers) {
+        return respond(problem, headers, Map.of());
+    }
+
+    /** With extension members after the standard ones. */
+    public Response respond(
+            Problem problem, Map<String, String> headers, Map<String, Object> extensions) {
         var response =
-                Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(body(problem));
+                Response.status(problem.status())
+                        .type(Problem.MEDIA_TYPE)
+                        .entity(body(problem, extensions));
         headers.forEach(response::header);
         return response.build();
     }
 
     /** The document, counted as a refusal. */
     public String body(Problem problem) {
+        return body(problem, Map.of());
+    }
+
+    private String body(Problem problem, Map<String, Object> extensions) {
         registry.counter(
                         "app.requests.rejected",
                         "type",
@@ -43,7 +56,12 @@ public class ProblemResponses {
                         String.valueOf(problem.status()))
                 .increment();
         try {
-            return json.writeValueAsString(problem);
+            if (extensions.isEmpty()) {
+                return json.writeValueAsString(problem);
+            }
+            ObjectNode document = json.valueToTree(problem);
+            extensions.forEach((name, value) -> document.set(name, json.valueToTree(value)));
+            return json.writeValueAsString(document);
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }

@@ -18,6 +18,8 @@ public enum ProblemType {
     METADATA_KEY_NOT_ALLOWED(400, "metadata-key-not-allowed", "Metadata key not allowed"),
     INVALID_USER_DEFINED_METADATA(
             400, "invalid-user-defined-metadata", "Invalid user-defined metadata"),
+    FORM_DATA_INVALID(400, "form-data-invalid", "Form data does not fit the data model"),
+    NOT_FORM_DATA(400, "not-form-data", "The data element is not form data"),
     UNAUTHENTICATED(401, "unauthenticated", "Unauthorized"),
     ACCESS_DENIED(403, "access-denied", "Forbidden"),
     AUTHENTICATION_LEVEL_TOO_LOW(
@@ -42,6 +44,11 @@ public enum ProblemType {
     PROCESS_CONFLICT(409, "process-conflict", "The process cannot move"),
     CONCURRENT_MODIFICATION(
             409, "concurrent-modification", "Changed concurrently by another request"),
+    PATCH_TEST_FAILED(409, "patch-test-failed", "Precondition in patch failed"),
+    FORM_DATA_UNREADABLE(
+            409, "form-data-unreadable", "The stored form data cannot be read as its model"),
+    PATCH_OPERATION_FAILED(422, "patch-operation-failed", "Patch Operation Failed"),
+    PATCH_RESULT_INVALID(422, "patch-result-invalid", "Patch operation did not deserialize"),
     PRECONDITION_FAILED(412, "precondition-failed", "Precondition failed"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
     URI_TOO_LONG(414, "uri-too-long", "URI too long"),

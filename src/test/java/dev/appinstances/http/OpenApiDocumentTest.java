@@ -277,7 +277,7 @@ class OpenApiDocumentTest {
                         "NotAcceptable",
                         "PreconditionFailed",
                         "RangeNotSatisfiable",
-                        "IdempotencyKeyReused",
+                        "UnprocessableContent",
                         "ServiceUnavailable");
         responses.forEach(
                 (name, response) -> {

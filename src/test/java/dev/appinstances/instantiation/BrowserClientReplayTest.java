@@ -73,7 +73,7 @@ class BrowserClientReplayTest {
                         "<BuildingPermit><property><address>Storgata 1</address></property></BuildingPermit>")
                 .put(BASE + "/" + id + "/data/" + form)
                 .then()
-                .statusCode(200);
+                .statusCode(201);
 
         // 5. next: on to the confirmation task
         given().auth()

@@ -78,6 +78,7 @@ class BrowserInstantiationTest {
         String xml =
                 given().auth()
                         .oauth2(user.token())
+                        .accept("application/xml")
                         .get(BASE + "/" + id + "/data/" + form)
                         .then()
                         .statusCode(200)
@@ -188,7 +189,7 @@ class BrowserInstantiationTest {
                         "<BuildingPermit><property><address>Ny vei 2</address></property></BuildingPermit>")
                 .put(BASE + "/" + id + "/data/" + form)
                 .then()
-                .statusCode(200);
+                .statusCode(201);
         given().auth()
                 .oauth2(user.token())
                 .get(BASE + "/" + id)

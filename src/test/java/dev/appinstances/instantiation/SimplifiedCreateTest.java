@@ -39,6 +39,7 @@ class SimplifiedCreateTest {
     static String content(String token, String instanceId, String dataId) {
         return given().auth()
                 .oauth2(token)
+                .accept("application/xml")
                 .get(BASE + "/" + instanceId + "/data/" + dataId)
                 .then()
                 .statusCode(200)

@@ -139,6 +139,23 @@ class ConditionalRequestsTest {
                                 .body("<BuildingPermit/>")
                                 .put(BASE + "/" + id + "/data/" + dataId),
                 OLA);
+        assertPrecondition(
+                stale,
+                r ->
+                        r.contentType("application/json")
+                                .body("{\"patch\": []}")
+                                .patch(BASE + "/" + id + "/data/" + dataId),
+                OLA);
+        assertPrecondition(
+                stale,
+                r ->
+                        r.contentType("application/json")
+                                .body(
+                                        "{\"patches\": [{\"dataElementId\": \""
+                                                + dataId
+                                                + "\", \"patch\": []}]}")
+                                .patch(BASE + "/" + id + "/data"),
+                OLA);
         assertPrecondition(stale, r -> r.delete(BASE + "/" + id + "/data/" + dataId), OLA);
     }
 
