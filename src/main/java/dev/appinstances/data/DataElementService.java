@@ -20,6 +20,7 @@ import dev.appinstances.instance.ElementContents;
 import dev.appinstances.instance.FormValues;
 import dev.appinstances.instance.InstanceAccess;
 import dev.appinstances.instance.InstanceEntity;
+import dev.appinstances.instance.InstanceEvents;
 import dev.appinstances.instance.ReadReceipts;
 import dev.appinstances.instance.StoredPart;
 import dev.appinstances.persistence.Transactions;
@@ -54,6 +55,7 @@ public class DataElementService {
     private final FormValues formValues;
     private final ReadReceipts readReceipts;
     private final DataElementChecks checks;
+    private final InstanceEvents events;
 
     @SuppressWarnings("java:S107") // constructor injection
     public DataElementService(
@@ -69,8 +71,10 @@ public class DataElementService {
             TimeSource time,
             FormValues formValues,
             ReadReceipts readReceipts,
-            DataElementChecks checks) {
+            DataElementChecks checks,
+            InstanceEvents events) {
         this.checks = checks;
+        this.events = events;
         this.readReceipts = readReceipts;
         this.instances = instances;
         this.elements = elements;
@@ -223,12 +227,19 @@ public class DataElementService {
                                                     instance.touch(now, caller.actorId());
                                                     values.applyTo(instance);
                                                     ReadReceipts.elementAddedBy(caller, instance);
-                                                    return dataElements.attach(
-                                                            instance.id,
-                                                            position,
-                                                            List.of(part),
-                                                            now,
-                                                            caller.actorId());
+                                                    return dataElements
+                                                            .attach(
+                                                                    instance.id,
+                                                                    position,
+                                                                    List.of(part),
+                                                                    now,
+                                                                    caller.actorId())
+                                                            .call(
+                                                                    created ->
+                                                                            events.dataCreated(
+                                                                                    caller,
+                                                                                    instance,
+                                                                                    created, now));
                                                 })
                                         .map(created -> views.of(created.get(0), instance)));
     }
@@ -255,6 +266,12 @@ public class DataElementService {
                                                     values.applyTo(instance);
                                                     return blobs.commitInCurrentTransaction(
                                                                     List.of(part.blob().id()))
+                                                            .call(
+                                                                    () ->
+                                                                            events.dataSaved(
+                                                                                    caller,
+                                                                                    instance,
+                                                                                    element, now))
                                                             .map(
                                                                     ignored ->
                                                                             views.of(
@@ -265,9 +282,12 @@ public class DataElementService {
 
     private Uni<DataElementView> remove(
             Caller caller, InstanceEntity instance, DataElementEntity element) {
-        instance.touch(time.now(), caller.actorId());
+        Instant now = time.now();
+        instance.touch(now, caller.actorId());
         DataElementView view = views.of(element, instance);
-        return elements.delete(element).replaceWith(view);
+        return elements.delete(element)
+                .chain(() -> events.dataDeleted(caller, instance, List.of(element.id), now))
+                .replaceWith(view);
     }
 
     private static String filename(RequestBody body) {

@@ -16,6 +16,7 @@ import dev.appinstances.instance.DataElements;
 import dev.appinstances.instance.ElementContents;
 import dev.appinstances.instance.FormValues;
 import dev.appinstances.instance.InstanceEntity;
+import dev.appinstances.instance.InstanceEvents;
 import dev.appinstances.instance.InstanceRepository;
 import dev.appinstances.instance.InstanceView;
 import dev.appinstances.instance.InstanceViews;
@@ -58,6 +59,7 @@ public class InstantiationService {
     private final IdempotentCreates idempotency;
     private final TaskEntry taskEntry;
     private final FormValues formValues;
+    private final InstanceEvents events;
     private final long maxJsonBodySize;
 
     @SuppressWarnings("java:S107") // constructor injection of what one create touches
@@ -76,7 +78,9 @@ public class InstantiationService {
             IdempotentCreates idempotency,
             TaskEntry taskEntry,
             FormValues formValues,
+            InstanceEvents events,
             HttpLimits limits) {
+        this.events = events;
         this.instances = instances;
         this.register = register;
         this.access = access;
@@ -215,12 +219,14 @@ public class InstantiationService {
             FormValues.Changes values) {
         InstanceEntity instance = newInstance(caller, command, party);
         values.applyTo(instance);
+        Instant now = instance.created;
+        // Altinn's order: the process events the App writes, Storage's Created, then the data.
         return instances
                 .persist(instance)
-                .chain(
-                        () ->
-                                dataElements.attach(
-                                        instance.id, 0, parts, instance.created, caller.actorId()))
+                .chain(() -> events.processStarted(caller, instance, now))
+                .chain(() -> events.created(caller, instance, now))
+                .chain(() -> dataElements.attach(instance.id, 0, parts, now, caller.actorId()))
+                .call(elements -> events.dataCreated(caller, instance, elements, now))
                 .map(elements -> views.of(instance, party, elements, null));
     }
 
