@@ -44,12 +44,16 @@ public class InstanceEventRepository implements PanacheRepositoryBase<InstanceEv
         }
         String direction = page.ascending() ? "asc" : "desc";
         if (page.afterCreated() != null) {
+            // The first bound is what the index can seek to; the second leaves out the events
+            // of that instant up to the last one shown.
             String beyond = page.ascending() ? ">" : "<";
-            where.append(" and (created ")
+            where.append(" and created ")
                     .append(beyond)
-                    .append(" :at or (created = :at and seq ")
+                    .append("= :at and (created ")
                     .append(beyond)
-                    .append(" :seq))");
+                    .append(" :at or seq ")
+                    .append(beyond)
+                    .append(" :seq)");
             parameters.and("at", page.afterCreated()).and("seq", page.afterSeq());
         }
         where.append(" order by created ").append(direction).append(", seq ").append(direction);
