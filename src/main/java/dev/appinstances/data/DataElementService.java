@@ -15,6 +15,7 @@ import dev.appinstances.instance.FormValues;
 import dev.appinstances.instance.InstanceAccess;
 import dev.appinstances.instance.InstanceDocuments;
 import dev.appinstances.instance.InstanceEntity;
+import dev.appinstances.instance.InstanceEvents;
 import dev.appinstances.instance.ReadReceipts;
 import dev.appinstances.instance.StoredPart;
 import dev.appinstances.persistence.Transactions;
@@ -44,6 +45,7 @@ public class DataElementService {
     private final ElementUploads uploads;
     private final FormContents forms;
     private final FormReads reads;
+    private final InstanceEvents events;
 
     @SuppressWarnings("java:S107") // constructor injection
     public DataElementService(
@@ -59,9 +61,11 @@ public class DataElementService {
             DataElementChecks checks,
             ElementUploads uploads,
             FormContents forms,
-            FormReads reads) {
+            FormReads reads,
+            InstanceEvents events) {
         this.forms = forms;
         this.reads = reads;
+        this.events = events;
         this.instances = instances;
         this.elements = elements;
         this.blobs = blobs;
@@ -261,6 +265,12 @@ public class DataElementService {
                                                                                             List.of(
                                                                                                     part.blob()
                                                                                                             .id())))
+                                                            .call(
+                                                                    () ->
+                                                                            events.dataSaved(
+                                                                                    caller,
+                                                                                    instance,
+                                                                                    element, now))
                                                             .map(
                                                                     ignored ->
                                                                             views.of(
@@ -271,11 +281,13 @@ public class DataElementService {
 
     private Uni<DataElementView> remove(
             Caller caller, InstanceEntity instance, DataElementEntity element) {
-        instance.touch(time.now(), caller.actorId());
+        Instant now = time.now();
+        instance.touch(now, caller.actorId());
         DataElementView view = views.of(element, instance);
         return readReceipts
                 .elementDeleted(instance)
                 .chain(() -> elements.delete(element))
+                .chain(() -> events.dataDeleted(caller, instance, List.of(element.id), now))
                 .replaceWith(view);
     }
 }

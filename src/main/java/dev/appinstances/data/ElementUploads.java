@@ -14,6 +14,7 @@ import dev.appinstances.instance.ElementContents;
 import dev.appinstances.instance.FormValues;
 import dev.appinstances.instance.InstanceAccess;
 import dev.appinstances.instance.InstanceEntity;
+import dev.appinstances.instance.InstanceEvents;
 import dev.appinstances.instance.ReadReceipts;
 import dev.appinstances.instance.StoredPart;
 import dev.appinstances.instance.TaskEntry;
@@ -49,6 +50,7 @@ class ElementUploads {
     private final DataElementChecks checks;
     private final TaskEntry taskEntry;
     private final AppDefinition app;
+    private final InstanceEvents events;
 
     @SuppressWarnings("java:S107") // constructor injection
     ElementUploads(
@@ -60,7 +62,9 @@ class ElementUploads {
             FormValues formValues,
             DataElementChecks checks,
             TaskEntry taskEntry,
-            AppDefinition app) {
+            AppDefinition app,
+            InstanceEvents events) {
+        this.events = events;
         this.instances = instances;
         this.dataElements = dataElements;
         this.contents = contents;
@@ -180,7 +184,13 @@ class ElementUploads {
                                                                                     .elementsAddedBy(
                                                                                             caller,
                                                                                             instance,
-                                                                                            created));
+                                                                                            created))
+                                                            .call(
+                                                                    created ->
+                                                                            events.dataCreated(
+                                                                                    caller,
+                                                                                    instance,
+                                                                                    created, now));
                                                 })
                                         .map(created -> new Attached(created.get(0), instance)));
     }

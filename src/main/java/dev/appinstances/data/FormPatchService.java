@@ -18,7 +18,9 @@ import dev.appinstances.instance.FormValues;
 import dev.appinstances.instance.InstanceAccess;
 import dev.appinstances.instance.InstanceDocuments;
 import dev.appinstances.instance.InstanceEntity;
+import dev.appinstances.instance.InstanceEvents;
 import dev.appinstances.instance.InstanceView;
+import dev.appinstances.instance.ReadReceipts;
 import dev.appinstances.instance.StoredPart;
 import dev.appinstances.persistence.Transactions;
 import dev.appinstances.problem.ConcurrentModificationException;
@@ -56,6 +58,8 @@ public class FormPatchService {
     private final FormPatches patcher;
     private final int attempts;
     private final long maxBodySize;
+    private final ReadReceipts readReceipts;
+    private final InstanceEvents events;
 
     @SuppressWarnings("java:S107") // constructor injection
     FormPatchService(
@@ -71,7 +75,11 @@ public class FormPatchService {
             InstanceWriteQueue queue,
             FormPatches patcher,
             FormDataSettings settings,
-            HttpLimits limits) {
+            HttpLimits limits,
+            ReadReceipts readReceipts,
+            InstanceEvents events) {
+        this.readReceipts = readReceipts;
+        this.events = events;
         this.instances = instances;
         this.checks = checks;
         this.forms = forms;
@@ -198,7 +206,7 @@ public class FormPatchService {
                 .transformToUniAndConcatenate(
                         p ->
                                 checks.writableElement(caller, instance, p.target().elementId())
-                                        .invoke(
+                                        .call(
                                                 element -> {
                                                     if (!element.blobId.equals(
                                                             p.target().blobId())) {
@@ -210,6 +218,15 @@ public class FormPatchService {
                                                     }
                                                     element.replaceContent(
                                                             p.part(), now, caller.actorId());
+                                                    return readReceipts
+                                                            .elementReplacedBy(
+                                                                    caller, instance, element)
+                                                            .chain(
+                                                                    () ->
+                                                                            events.dataSaved(
+                                                                                    caller,
+                                                                                    instance,
+                                                                                    element, now));
                                                 }))
                 .collect()
                 .asList()

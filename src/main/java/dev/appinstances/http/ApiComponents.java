@@ -34,7 +34,7 @@ final class ApiComponents {
                 403,
                 "Forbidden",
                 "The caller may not do this (rights, authentication level, party type, scope)");
-        define(404, "NotFound", "No such app, party, instance or data element");
+        define(404, "NotFound", "No such app, party, instance, data element or instance event");
         define(
                 406,
                 "NotAcceptable",

@@ -13,6 +13,8 @@ public final class Paths {
 
     public static final String DATA_GUID = "{dataGuid: " + UUID_PATTERN + "}";
 
+    public static final String EVENT_GUID = "{eventGuid: " + UUID_PATTERN + "}";
+
     public static final String INSTANCES = "/{org}/{app}/instances";
 
     /** {@code /{org}/{app}/instances/{partyId}/{guid}}. */

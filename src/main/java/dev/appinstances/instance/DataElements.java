@@ -68,12 +68,24 @@ public class DataElements {
         return elements.lockAll(instanceId).replaceWithVoid();
     }
 
-    /** Removes the elements of the given types (their content goes with them). */
-    public Uni<Void> deleteOfTypes(UUID instanceId, Collection<String> dataTypeIds) {
+    /** Removes the elements of the given types (their content goes with them); their ids. */
+    public Uni<List<UUID>> deleteOfTypes(UUID instanceId, Collection<String> dataTypeIds) {
         if (dataTypeIds.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of());
         }
-        return elements.deleteOfTypes(instanceId, dataTypeIds).replaceWithVoid();
+        return elements.ofInstance(instanceId)
+                .chain(
+                        all -> {
+                            List<UUID> removed =
+                                    all.stream()
+                                            .filter(e -> dataTypeIds.contains(e.dataType))
+                                            .map(e -> e.id)
+                                            .toList();
+                            return removed.isEmpty()
+                                    ? Uni.createFrom().item(removed)
+                                    : elements.deleteOfTypes(instanceId, dataTypeIds)
+                                            .replaceWith(removed);
+                        });
     }
 
     public Uni<List<DataElementEntity>> ofInstance(UUID instanceId) {

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Instance documents as Altinn Storage writes them (Newtonsoft): null members left out, and {@code
- * status.readStatus} by name ({@code "Unread"}, {@code "Read"}, {@code "UpdatedSinceLastReview"})
- * where the App API writes a number.
+ * Documents as Altinn Storage writes them (Newtonsoft): null members left out, and instances'
+ * {@code status.readStatus} by name ({@code "Unread"}, {@code "Read"}, {@code
+ * "UpdatedSinceLastReview"}) where the App API writes a number.
  */
 @ApplicationScoped
 public class StorageDocuments {
@@ -19,6 +19,11 @@ public class StorageDocuments {
 
     public StorageDocuments(ObjectMapper json) {
         this.storage = json.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    }
+
+    /** Any other document Storage writes (e.g. instance events), its null members left out. */
+    public ObjectNode tree(Object document) {
+        return storage.valueToTree(document);
     }
 
     public ObjectNode of(InstanceView instance) {

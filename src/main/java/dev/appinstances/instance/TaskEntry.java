@@ -2,6 +2,7 @@ package dev.appinstances.instance;
 
 import dev.appinstances.app.AppDefinition;
 import dev.appinstances.app.DataType;
+import dev.appinstances.auth.Caller;
 import dev.appinstances.blob.BlobStore;
 import dev.appinstances.formdata.FormModel;
 import io.smallrye.mutiny.Uni;
@@ -27,11 +28,14 @@ public class TaskEntry {
     private final AppDefinition app;
     private final BlobStore blobs;
     private final DataElements dataElements;
+    private final InstanceEvents events;
 
-    public TaskEntry(AppDefinition app, BlobStore blobs, DataElements dataElements) {
+    public TaskEntry(
+            AppDefinition app, BlobStore blobs, DataElements dataElements, InstanceEvents events) {
         this.app = app;
         this.blobs = blobs;
         this.dataElements = dataElements;
+        this.events = events;
     }
 
     /** The types entering the task creates an element of, in metadata order. */
@@ -60,10 +64,11 @@ public class TaskEntry {
 
     /**
      * Enters the task: inside the caller's transaction, creates the missing auto-created elements
-     * of the instance and returns them. For the process service, when a move enters a task.
+     * of the instance (each with its Created event) and returns them. For the process service, when
+     * a move enters a task.
      */
     public Uni<List<DataElementEntity>> enter(
-            InstanceEntity instance, String taskId, Instant now, String actor) {
+            InstanceEntity instance, String taskId, Instant now, Caller caller) {
         if (autoCreatedTypes(taskId).isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -83,7 +88,9 @@ public class TaskEntry {
                                                                         position,
                                                                         forms,
                                                                         now,
-                                                                        actor)));
+                                                                        caller.actorId())))
+                .invoke(created -> ReadReceipts.elementsAddedBy(caller, instance, created))
+                .call(created -> events.dataCreated(caller, instance, created, now));
     }
 
     private static Collection<String> present(Map<String, Long> counts) {

@@ -16,6 +16,7 @@ import dev.appinstances.instance.DataElements;
 import dev.appinstances.instance.ElementContents;
 import dev.appinstances.instance.FormValues;
 import dev.appinstances.instance.InstanceEntity;
+import dev.appinstances.instance.InstanceEvents;
 import dev.appinstances.instance.InstanceRepository;
 import dev.appinstances.instance.InstanceView;
 import dev.appinstances.instance.InstanceViews;
@@ -59,6 +60,7 @@ public class InstantiationService {
     private final IdempotentCreates idempotency;
     private final TaskEntry taskEntry;
     private final FormValues formValues;
+    private final InstanceEvents events;
     private final long maxJsonBodySize;
 
     @SuppressWarnings("java:S107") // constructor injection of what one create touches
@@ -77,7 +79,9 @@ public class InstantiationService {
             IdempotentCreates idempotency,
             TaskEntry taskEntry,
             FormValues formValues,
+            InstanceEvents events,
             HttpLimits limits) {
+        this.events = events;
         this.instances = instances;
         this.register = register;
         this.access = access;
@@ -216,21 +220,15 @@ public class InstantiationService {
             FormValues.Changes values) {
         InstanceEntity instance = newInstance(caller, command, party);
         values.applyTo(instance);
+        Instant now = instance.created;
+        // Altinn's order: the process events the App writes, Storage's Created, then the data.
         return instances
                 .persist(instance)
-                .chain(
-                        () ->
-                                dataElements
-                                        .attach(
-                                                instance.id,
-                                                0,
-                                                parts,
-                                                instance.created,
-                                                caller.actorId())
-                                        .invoke(
-                                                elements ->
-                                                        ReadReceipts.elementsAddedBy(
-                                                                caller, instance, elements)))
+                .chain(() -> events.processStarted(caller, instance, now))
+                .chain(() -> events.created(caller, instance, now))
+                .chain(() -> dataElements.attach(instance.id, 0, parts, now, caller.actorId()))
+                .invoke(elements -> ReadReceipts.elementsAddedBy(caller, instance, elements))
+                .call(elements -> events.dataCreated(caller, instance, elements, now))
                 .map(
                         elements ->
                                 views.forCaller(views.of(instance, party, elements, null), caller));

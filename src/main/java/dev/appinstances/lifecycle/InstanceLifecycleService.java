@@ -15,6 +15,7 @@ import dev.appinstances.instance.InstanceAccess;
 import dev.appinstances.instance.InstanceDocuments;
 import dev.appinstances.instance.InstanceETags;
 import dev.appinstances.instance.InstanceEntity;
+import dev.appinstances.instance.InstanceEvents;
 import dev.appinstances.instance.InstanceRepository;
 import dev.appinstances.instance.InstanceView;
 import dev.appinstances.instance.ReadReceipts;
@@ -54,6 +55,7 @@ public class InstanceLifecycleService {
     private final TimeSource time;
     private final ReadReceipts readReceipts;
     private final JsonBodies json;
+    private final InstanceEvents events;
     private final long maxJsonBodySize;
 
     @SuppressWarnings("java:S107") // constructor injection
@@ -69,7 +71,9 @@ public class InstanceLifecycleService {
             TimeSource time,
             JsonBodies json,
             HttpLimits limits,
-            ReadReceipts readReceipts) {
+            ReadReceipts readReceipts,
+            InstanceEvents events) {
+        this.events = events;
         this.readReceipts = readReceipts;
         this.instances = instances;
         this.repository = repository;
@@ -151,9 +155,10 @@ public class InstanceLifecycleService {
                 ref,
                 ifMatch,
                 instance -> {
+                    Instant now = time.now();
                     instance.substatus = substatus;
-                    instance.touch(time.now(), caller.actorId());
-                    return Uni.createFrom().voidItem();
+                    instance.touch(now, caller.actorId());
+                    return events.substatusUpdated(caller, instance, now);
                 });
     }
 
@@ -179,7 +184,7 @@ public class InstanceLifecycleService {
                         instance.softDeleted = now;
                     }
                     instance.touch(now, caller.actorId());
-                    return Uni.createFrom().voidItem();
+                    return events.deleted(caller, instance, now);
                 });
     }
 
@@ -194,11 +199,13 @@ public class InstanceLifecycleService {
                         throw new InstanceNotFoundException(
                                 "Instance was permanently deleted and cannot be restored");
                     }
-                    if (instance.softDeleted != null) {
-                        instance.softDeleted = null;
-                        instance.touch(time.now(), caller.actorId());
+                    if (instance.softDeleted == null) {
+                        return Uni.createFrom().voidItem();
                     }
-                    return Uni.createFrom().voidItem();
+                    Instant now = time.now();
+                    instance.softDeleted = null;
+                    instance.touch(now, caller.actorId());
+                    return events.undeleted(caller, instance, now);
                 });
     }
 
@@ -232,7 +239,7 @@ public class InstanceLifecycleService {
                                     .persist(
                                             CompleteConfirmationEntity.of(
                                                     instance.id, caller.org(), now))
-                                    .replaceWithVoid();
+                                    .chain(() -> events.confirmedComplete(caller, instance, now));
                         });
     }
 

@@ -36,6 +36,7 @@ public enum ProblemType {
     PARTY_NOT_FOUND(404, "party-not-found", "Cannot lookup party"),
     INSTANCE_NOT_FOUND(404, "instance-not-found", "Instance not found"),
     DATA_ELEMENT_NOT_FOUND(404, "data-element-not-found", "Data element not found"),
+    INSTANCE_EVENT_NOT_FOUND(404, "instance-event-not-found", "Instance event not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
     INSTANCE_NOT_WRITABLE(

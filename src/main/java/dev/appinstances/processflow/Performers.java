@@ -1,15 +1,15 @@
 package dev.appinstances.processflow;
 
-import dev.appinstances.auth.Caller;
 import dev.appinstances.register.Party;
 import dev.appinstances.register.Register;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Who performed a process event, as Altinn's history shows it: a user by the national identity
- * number of their own party, the app owner by its org code (e.g. {@code ttd}), another organisation
- * by its organisation number; {@code ""} when there is none (a self-identified user).
+ * Who performed the start of a process that was started with its instance before instantiation
+ * recorded process events (the history makes those up from the instance): a user by the national
+ * identity number of their own party, an organisation by its number; {@code ""} when there is none.
+ * Events recorded since carry their {@code PlatformUser}, which says it itself.
  */
 @ApplicationScoped
 public class Performers {
@@ -18,17 +18,6 @@ public class Performers {
 
     public Performers(Register register) {
         this.register = register;
-    }
-
-    public Uni<String> of(Caller caller) {
-        if (caller.kind() == Caller.Kind.APP_OWNER) {
-            return Uni.createFrom().item(caller.org());
-        }
-        if (caller.kind() != Caller.Kind.USER) {
-            return Uni.createFrom()
-                    .item(caller.orgNumber() != null ? caller.orgNumber() : caller.org());
-        }
-        return ofUser(caller.userId(), caller.partyId());
     }
 
     /** For a recorded actor id (createdBy, lastChangedBy): a user id, or an organisation number. */

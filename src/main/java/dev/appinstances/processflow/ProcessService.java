@@ -13,6 +13,9 @@ import dev.appinstances.instance.AppProcessState;
 import dev.appinstances.instance.AppProcessStates;
 import dev.appinstances.instance.InstanceAccess;
 import dev.appinstances.instance.InstanceEntity;
+import dev.appinstances.instance.InstanceEventEntity;
+import dev.appinstances.instance.InstanceEventRepository;
+import dev.appinstances.instance.InstanceEventTypes;
 import dev.appinstances.persistence.Transactions;
 import dev.appinstances.problem.ProcessConflictException;
 import dev.appinstances.problem.UnsupportedContentTypeException;
@@ -36,7 +39,7 @@ public class ProcessService {
 
     private final InstanceAccess instances;
     private final AccessControl access;
-    private final ProcessEventRepository events;
+    private final InstanceEventRepository events;
     private final ProcessStep step;
     private final AppProcessStates states;
     private final Performers performers;
@@ -49,7 +52,7 @@ public class ProcessService {
     public ProcessService(
             InstanceAccess instances,
             AccessControl access,
-            ProcessEventRepository events,
+            InstanceEventRepository events,
             ProcessStep step,
             AppProcessStates states,
             Performers performers,
@@ -106,7 +109,7 @@ public class ProcessService {
     }
 
     private Uni<ProcessHistory> historyOf(InstanceEntity instance) {
-        return events.ofInstance(instance.id)
+        return events.ofTypes(instance.id, InstanceEventTypes.PROCESS)
                 .chain(
                         recorded ->
                                 performers
@@ -116,13 +119,21 @@ public class ProcessService {
                                                         ProcessHistoryMapper.withStart(
                                                                 recorded.stream()
                                                                         .map(
-                                                                                ProcessEventEntity
-                                                                                        ::toEvent)
+                                                                                ProcessService
+                                                                                        ::historyEvent)
                                                                         .toList(),
                                                                 instance.process,
                                                                 app.process().firstTask().id(),
                                                                 creator)))
                 .map(all -> new ProcessHistory(ProcessHistoryMapper.map(all)));
+    }
+
+    private static ProcessHistoryMapper.Event historyEvent(InstanceEventEntity event) {
+        return new ProcessHistoryMapper.Event(
+                event.eventType,
+                event.elementId,
+                event.created,
+                event.user == null ? "" : event.user.performer());
     }
 
     /** Starts the process of an instance that has none: the start event, then the first task. */
@@ -153,15 +164,9 @@ public class ProcessService {
             throw new ProcessConflictException("The instance is deleted");
         }
         Instant now = time.now();
-        return performers
-                .of(caller)
-                .chain(
-                        performer -> {
-                            instance.setProcess(app.process().start(now));
-                            instance.touch(now, caller.actorId());
-                            return step.begin(instance, now, performer, caller.actorId());
-                        })
-                .replaceWith(instance);
+        instance.setProcess(app.process().start(now));
+        instance.touch(now, caller.actorId());
+        return step.begin(instance, now, caller).replaceWith(instance);
     }
 
     /** One move; the body may name the action ({@code {"action": "confirm"}}). */
@@ -180,19 +185,11 @@ public class ProcessService {
                                 .changeable(caller, ref, ifMatch)
                                 .chain(
                                         instance ->
-                                                performers
-                                                        .of(caller)
-                                                        .chain(
-                                                                performer ->
-                                                                        step.move(
-                                                                                instance,
-                                                                                new ProcessStep
-                                                                                        .Move(
-                                                                                        caller,
-                                                                                        performer,
-                                                                                        action,
-                                                                                        elementId),
-                                                                                time.now())))
+                                                step.move(
+                                                        instance,
+                                                        new ProcessStep.Move(
+                                                                caller, action, elementId),
+                                                        time.now()))
                                 .map(instance -> states.of(instance.process, caller)));
     }
 
@@ -207,18 +204,10 @@ public class ProcessService {
                                 .changeable(caller, ref, ifMatch)
                                 .chain(
                                         instance ->
-                                                performers
-                                                        .of(caller)
-                                                        .chain(
-                                                                performer ->
-                                                                        toTheEnd(
-                                                                                instance,
-                                                                                new ProcessStep
-                                                                                        .Move(
-                                                                                        caller,
-                                                                                        performer,
-                                                                                        null, null),
-                                                                                0)))
+                                                toTheEnd(
+                                                        instance,
+                                                        new ProcessStep.Move(caller, null, null),
+                                                        0))
                                 .map(instance -> states.of(instance.process, caller)));
     }
 

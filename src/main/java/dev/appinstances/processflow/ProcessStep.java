@@ -6,7 +6,7 @@ import dev.appinstances.auth.Caller;
 import dev.appinstances.instance.AppProcessStates;
 import dev.appinstances.instance.DataElements;
 import dev.appinstances.instance.InstanceEntity;
-import dev.appinstances.instance.ReadReceipts;
+import dev.appinstances.instance.InstanceEvents;
 import dev.appinstances.instance.TaskEntry;
 import dev.appinstances.instance.TaskRights;
 import dev.appinstances.problem.ActionNotAllowedException;
@@ -35,14 +35,14 @@ public class ProcessStep {
     /** Altinn's flow type of the task entered after a reject. */
     static final String ABANDON_CURRENT_MOVE_TO_NEXT = "AbandonCurrentMoveToNext";
 
-    private final ProcessEventRepository events;
+    private final InstanceEvents events;
     private final DataElements dataElements;
     private final AppDefinition app;
     private final AppProcessStates states;
     private final TaskEntry taskEntry;
 
     public ProcessStep(
-            ProcessEventRepository events,
+            InstanceEvents events,
             DataElements dataElements,
             AppDefinition app,
             AppProcessStates states,
@@ -55,7 +55,7 @@ public class ProcessStep {
     }
 
     /** A move from {@link ProcessState#currentTask}; the caller may act for the party. */
-    public record Move(Caller caller, String performer, String action, String elementId) {}
+    public record Move(Caller caller, String action, String elementId) {}
 
     public Uni<InstanceEntity> move(InstanceEntity instance, Move move, Instant now) {
         ProcessState state = instance.process;
@@ -79,11 +79,7 @@ public class ProcessStep {
         return complete.chain(
                 () -> {
                     instance.touch(now, move.caller().actorId());
-                    String left =
-                            reject
-                                    ? ProcessHistoryMapper.ABANDON_TASK
-                                    : ProcessHistoryMapper.END_TASK;
-                    return record(instance, left, task.id(), now, move)
+                    return events.taskEnded(move.caller(), instance, state, reject, now)
                             .chain(() -> enter(instance, current, target, reject, now, move));
                 });
     }
@@ -133,47 +129,21 @@ public class ProcessStep {
                                             : ProcessElementInfo.COMPLETE_CURRENT_MOVE_TO_NEXT),
                             null,
                             null));
-            return record(instance, ProcessHistoryMapper.START_TASK, next.id(), now, move)
-                    .chain(() -> taskEntry.enter(instance, next.id(), now, move.caller().actorId()))
-                    .invoke(
-                            created ->
-                                    ReadReceipts.elementsAddedBy(move.caller(), instance, created))
+            return events.taskStarted(move.caller(), instance, now)
+                    .chain(() -> taskEntry.enter(instance, next.id(), now, move.caller()))
                     .replaceWith(instance);
         }
-        return record(instance, ProcessHistoryMapper.END_EVENT, target.id(), now, move)
-                .chain(() -> end(instance, (EndEvent) target, now));
+        return end(instance, (EndEvent) target, now, move.caller());
     }
 
     /**
      * Records the start of a process and its first task, as process/start does, and enters that
      * task (its auto-created forms).
      */
-    Uni<Void> begin(InstanceEntity instance, Instant now, String performer, String actor) {
-        ProcessState state = instance.process;
-        return events.persist(
-                        ProcessEventEntity.of(
-                                instance.id,
-                                ProcessHistoryMapper.START_EVENT,
-                                state.startEvent(),
-                                now,
-                                performer))
-                .chain(
-                        () ->
-                                events.persist(
-                                        ProcessEventEntity.of(
-                                                instance.id,
-                                                ProcessHistoryMapper.START_TASK,
-                                                state.currentTask().elementId(),
-                                                now,
-                                                performer)))
-                .chain(() -> taskEntry.enter(instance, state.currentTask().elementId(), now, actor))
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> record(
-            InstanceEntity instance, String type, String elementId, Instant now, Move move) {
-        return events.persist(
-                        ProcessEventEntity.of(instance.id, type, elementId, now, move.performer()))
+    Uni<Void> begin(InstanceEntity instance, Instant now, Caller caller) {
+        String task = instance.process.currentTask().elementId();
+        return events.processStarted(caller, instance, now)
+                .chain(() -> taskEntry.enter(instance, task, now, caller))
                 .replaceWithVoid();
     }
 
@@ -213,8 +183,12 @@ public class ProcessStep {
         }
     }
 
-    /** Archive, lock the data, drop auto-deleted data, and hard-delete auto-deleted apps. */
-    private Uni<InstanceEntity> end(InstanceEntity instance, EndEvent end, Instant now) {
+    /**
+     * Archive, lock the data, drop auto-deleted data, and hard-delete auto-deleted apps; the events
+     * in Altinn's order: the end (with Submited), each removed element, the instance's delete.
+     */
+    private Uni<InstanceEntity> end(
+            InstanceEntity instance, EndEvent end, Instant now, Caller caller) {
         ProcessState state = instance.process;
         instance.setProcess(
                 new ProcessState(state.started(), state.startEvent(), null, now, end.id()));
@@ -232,9 +206,15 @@ public class ProcessStep {
                                                         type.appLogic.autoDeleteOnProcessEnd))
                         .map(type -> type.id)
                         .toList();
-        return dataElements
-                .deleteOfTypes(instance.id, autoDeleted)
+        return events.processEnded(caller, instance, now)
+                .chain(() -> dataElements.deleteOfTypes(instance.id, autoDeleted))
+                .chain(removed -> events.dataDeleted(caller, instance, removed, now))
                 .chain(() -> dataElements.lockAll(instance.id))
+                .chain(
+                        () ->
+                                app.metadata().autoDeleteOnProcessEnd
+                                        ? events.deleted(caller, instance, now)
+                                        : Uni.createFrom().voidItem())
                 .replaceWith(instance);
     }
 

@@ -190,7 +190,28 @@ final class TargetCases extends BadValues {
                         null,
                         false,
                         false),
-                new Case("GET", instancePath() + "/process/history", headers, null, false, false));
+                new Case("GET", instancePath() + "/process/history", headers, null, false, false),
+                new Case(
+                        "GET",
+                        instancePath()
+                                + "/events?"
+                                + pick("eventTypes", "from", "to", "order", "size", urlText())
+                                + "="
+                                + pick(urlDate(), urlText(), "Created,Saved", "desc:created", "0")
+                                + pick("", "&continuationToken=" + urlText()),
+                        headers,
+                        null,
+                        false,
+                        false),
+                new Case(
+                        "GET",
+                        instancePath().replace("/ttd/example-app/", "/storage/api/v1/")
+                                + "/events/"
+                                + guidValue(),
+                        headers,
+                        null,
+                        false,
+                        false));
     }
 
     Case rawJunk() {

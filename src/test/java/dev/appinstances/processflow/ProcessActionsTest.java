@@ -103,7 +103,7 @@ class ProcessActionsTest {
         return db.instanceFingerprint(owner.partyId())
                 + "/"
                 + db.count(
-                        "select count(*) from process_event where instance_id = '"
+                        "select count(*) from instance_event where instance_id = '"
                                 + id.substring(id.indexOf('/') + 1)
                                 + "'");
     }
@@ -307,10 +307,12 @@ class ProcessActionsTest {
                 .body("detail", equalTo("Process is already started. Use next."));
         assertThat(fingerprint(id)).isEqualTo(before);
 
+        // an instance whose process never started has no process events either
         db.execute(
                 "update instance set process = null, current_task = null where id = '"
                         + guid
                         + "'");
+        db.execute("delete from instance_event where instance_id = '" + guid + "'");
         process(owner.token(), id)
                 .statusCode(200)
                 .body("currentTask", nullValue())

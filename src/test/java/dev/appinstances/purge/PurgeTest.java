@@ -87,9 +87,11 @@ class PurgeTest {
     }
 
     @Test
-    void hardDeletedInstancesThatWereNeverArchivedGoAtOnceWithTheirDataAndContent() {
+    void hardDeletedInstancesThatWereNeverArchivedGoAtOnceWithTheirDataContentAndEvents() {
         String guid = instance();
         set(guid, "hard_deleted = '" + NOW + "', soft_deleted = '" + NOW + "'");
+        String events = "select count(*) from instance_event where instance_id = '" + guid + "'";
+        assertThat(db.count(events)).isEqualTo(5);
         String blob =
                 db.text(
                         "select blob_id::text from data_element where instance_id = '"
@@ -100,6 +102,7 @@ class PurgeTest {
         assertThat(db.count("select count(*) from data_element where instance_id = '" + guid + "'"))
                 .isZero();
         assertThat(db.count("select count(*) from blob where id = '" + blob + "'")).isZero();
+        assertThat(db.count(events)).isZero();
         assertThat(purge.purge().await().indefinitely()).isZero();
     }
 

@@ -118,15 +118,19 @@ public class Database {
     }
 
     /**
-     * A fingerprint of the instance rows of the parties: equal before and after means nothing
-     * changed in them.
+     * A fingerprint of the instance rows of the parties and of their instances' events: equal
+     * before and after means nothing changed in them and no event was written.
      */
     public String instanceFingerprint(long... partyIds) {
         String parties =
                 Arrays.stream(partyIds).mapToObj(Long::toString).collect(Collectors.joining(","));
         return text(
                 "select count(*)::text || ':' || coalesce(md5(string_agg(i::text, ',' order by"
-                        + " id)), '') from instance i where instance_owner_party_id in ("
+                        + " id)), '') || ' events:' || (select count(*) from instance_event e"
+                        + " join instance o on o.id = e.instance_id where"
+                        + " o.instance_owner_party_id in ("
+                        + parties
+                        + ")) from instance i where instance_owner_party_id in ("
                         + parties
                         + ")");
     }
