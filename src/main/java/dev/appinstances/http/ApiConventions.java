@@ -73,7 +73,8 @@ public class ApiConventions implements OASFilter {
             Map.of(
                     "instanceOwnerPartyId", "The instance owner's party id",
                     "instanceGuid", "The instance's guid",
-                    "dataGuid", "The data element's guid");
+                    "dataGuid", "The data element's guid",
+                    "subscriptionId", "The event subscription's id");
 
     @Override
     public void filterOpenAPI(OpenAPI api) {

@@ -12,6 +12,7 @@ import dev.appinstances.http.RequestBody;
 import dev.appinstances.idempotency.Created;
 import dev.appinstances.idempotency.IdempotentCreates;
 import dev.appinstances.idempotency.KeyedCreate;
+import dev.appinstances.instance.AppEvents;
 import dev.appinstances.instance.DataElements;
 import dev.appinstances.instance.ElementContents;
 import dev.appinstances.instance.FormValues;
@@ -59,6 +60,7 @@ public class InstantiationService {
     private final IdempotentCreates idempotency;
     private final TaskEntry taskEntry;
     private final FormValues formValues;
+    private final AppEvents appEvents;
     private final long maxJsonBodySize;
 
     @SuppressWarnings("java:S107") // constructor injection of what one create touches
@@ -77,6 +79,7 @@ public class InstantiationService {
             IdempotentCreates idempotency,
             TaskEntry taskEntry,
             FormValues formValues,
+            AppEvents appEvents,
             HttpLimits limits) {
         this.instances = instances;
         this.register = register;
@@ -92,6 +95,7 @@ public class InstantiationService {
         this.idempotency = idempotency;
         this.taskEntry = taskEntry;
         this.formValues = formValues;
+        this.appEvents = appEvents;
         this.maxJsonBodySize = limits.maxJsonBodySize().asLongValue();
     }
 
@@ -231,6 +235,7 @@ public class InstantiationService {
                                                 elements ->
                                                         ReadReceipts.elementsAddedBy(
                                                                 caller, instance, elements)))
+                .call(() -> appEvents.created(instance))
                 .map(
                         elements ->
                                 views.forCaller(views.of(instance, party, elements, null), caller));

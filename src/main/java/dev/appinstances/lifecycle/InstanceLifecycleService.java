@@ -9,6 +9,7 @@ import dev.appinstances.http.HttpLimits;
 import dev.appinstances.http.JsonBodies;
 import dev.appinstances.http.MediaTypes;
 import dev.appinstances.http.RequestBody;
+import dev.appinstances.instance.AppEvents;
 import dev.appinstances.instance.CompleteConfirmationEntity;
 import dev.appinstances.instance.CompleteConfirmationRepository;
 import dev.appinstances.instance.InstanceAccess;
@@ -54,6 +55,7 @@ public class InstanceLifecycleService {
     private final TimeSource time;
     private final ReadReceipts readReceipts;
     private final JsonBodies json;
+    private final AppEvents appEvents;
     private final long maxJsonBodySize;
 
     @SuppressWarnings("java:S107") // constructor injection
@@ -69,7 +71,9 @@ public class InstanceLifecycleService {
             TimeSource time,
             JsonBodies json,
             HttpLimits limits,
-            ReadReceipts readReceipts) {
+            ReadReceipts readReceipts,
+            AppEvents appEvents) {
+        this.appEvents = appEvents;
         this.readReceipts = readReceipts;
         this.instances = instances;
         this.repository = repository;
@@ -153,7 +157,7 @@ public class InstanceLifecycleService {
                 instance -> {
                     instance.substatus = substatus;
                     instance.touch(time.now(), caller.actorId());
-                    return Uni.createFrom().voidItem();
+                    return appEvents.substatusChanged(instance);
                 });
     }
 
@@ -179,7 +183,7 @@ public class InstanceLifecycleService {
                         instance.softDeleted = now;
                     }
                     instance.touch(now, caller.actorId());
-                    return Uni.createFrom().voidItem();
+                    return appEvents.deleted(instance);
                 });
     }
 

@@ -12,6 +12,7 @@ public enum ProblemType {
     TOO_MANY_DATA_ELEMENTS(400, "too-many-data-elements", "Too many data elements"),
     INVALID_QUERY_PARAMETER(400, "invalid-query-parameter", "Invalid query parameter"),
     INVALID_CONTINUATION_TOKEN(400, "invalid-continuation-token", "Invalid continuation token"),
+    ENDPOINT_NOT_ALLOWED(400, "endpoint-not-allowed", "Endpoint not allowed"),
     UNAUTHENTICATED(401, "unauthenticated", "Unauthorized"),
     ACCESS_DENIED(403, "access-denied", "Forbidden"),
     AUTHENTICATION_LEVEL_TOO_LOW(
@@ -28,6 +29,7 @@ public enum ProblemType {
     PARTY_NOT_FOUND(404, "party-not-found", "Cannot lookup party"),
     INSTANCE_NOT_FOUND(404, "instance-not-found", "Instance not found"),
     DATA_ELEMENT_NOT_FOUND(404, "data-element-not-found", "Data element not found"),
+    SUBSCRIPTION_NOT_FOUND(404, "subscription-not-found", "Event subscription not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
     INSTANCE_NOT_WRITABLE(

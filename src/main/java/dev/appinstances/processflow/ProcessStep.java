@@ -3,6 +3,7 @@ package dev.appinstances.processflow;
 import dev.appinstances.app.AppDefinition;
 import dev.appinstances.app.DataType;
 import dev.appinstances.auth.Caller;
+import dev.appinstances.instance.AppEvents;
 import dev.appinstances.instance.AppProcessStates;
 import dev.appinstances.instance.DataElements;
 import dev.appinstances.instance.InstanceEntity;
@@ -40,13 +41,16 @@ public class ProcessStep {
     private final AppDefinition app;
     private final AppProcessStates states;
     private final TaskEntry taskEntry;
+    private final AppEvents appEvents;
 
     public ProcessStep(
             ProcessEventRepository events,
             DataElements dataElements,
             AppDefinition app,
             AppProcessStates states,
-            TaskEntry taskEntry) {
+            TaskEntry taskEntry,
+            AppEvents appEvents) {
+        this.appEvents = appEvents;
         this.taskEntry = taskEntry;
         this.events = events;
         this.dataElements = dataElements;
@@ -138,6 +142,7 @@ public class ProcessStep {
                     .invoke(
                             created ->
                                     ReadReceipts.elementsAddedBy(move.caller(), instance, created))
+                    .call(() -> appEvents.movedTo(instance, next.id()))
                     .replaceWith(instance);
         }
         return record(instance, ProcessHistoryMapper.END_EVENT, target.id(), now, move)
@@ -235,6 +240,7 @@ public class ProcessStep {
         return dataElements
                 .deleteOfTypes(instance.id, autoDeleted)
                 .chain(() -> dataElements.lockAll(instance.id))
+                .call(() -> appEvents.completed(instance))
                 .replaceWith(instance);
     }
 

@@ -55,7 +55,14 @@ class ArchitectureTest {
         MAY_USE.put("instance", BELOW_CORE);
         MAY_USE.put("idempotency", BELOW_CORE);
         for (String feature :
-                List.of("instantiation", "data", "lifecycle", "processflow", "query", "purge")) {
+                List.of(
+                        "instantiation",
+                        "data",
+                        "lifecycle",
+                        "processflow",
+                        "query",
+                        "purge",
+                        "events")) {
             MAY_USE.put(feature, BELOW_FEATURES);
         }
         MAY_USE.put("localdb", List.of("http"));
