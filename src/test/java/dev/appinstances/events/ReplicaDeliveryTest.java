@@ -101,9 +101,7 @@ class ReplicaDeliveryTest {
             assertThat(
                             receiver.received().stream()
                                     .map(r -> r.event().path("resourceinstance").asText())
-                                    .filter(
-                                            Function.<String>identity().andThen(s -> !s.isEmpty())
-                                                    ::apply)
+                                    .filter(instance -> !instance.isEmpty())
                                     .distinct())
                     .hasSize(INSTANCES);
         }
