@@ -74,7 +74,8 @@ public class ApiConventions implements OASFilter {
                     "instanceOwnerPartyId", "The instance owner's party id",
                     "instanceGuid", "The instance's guid",
                     "dataGuid", "The data element's guid",
-                    "eventGuid", "The instance event's id");
+                    "eventGuid", "The instance event's id",
+                    "subscriptionId", "The event subscription's id");
 
     @Override
     public void filterOpenAPI(OpenAPI api) {

@@ -12,6 +12,7 @@ import dev.appinstances.http.RequestBody;
 import dev.appinstances.idempotency.Created;
 import dev.appinstances.idempotency.IdempotentCreates;
 import dev.appinstances.idempotency.KeyedCreate;
+import dev.appinstances.instance.AppEvents;
 import dev.appinstances.instance.DataElements;
 import dev.appinstances.instance.ElementContents;
 import dev.appinstances.instance.FormValues;
@@ -61,6 +62,7 @@ public class InstantiationService {
     private final TaskEntry taskEntry;
     private final FormValues formValues;
     private final InstanceEvents events;
+    private final AppEvents appEvents;
     private final long maxJsonBodySize;
 
     @SuppressWarnings("java:S107") // constructor injection of what one create touches
@@ -80,6 +82,7 @@ public class InstantiationService {
             TaskEntry taskEntry,
             FormValues formValues,
             InstanceEvents events,
+            AppEvents appEvents,
             HttpLimits limits) {
         this.events = events;
         this.instances = instances;
@@ -96,6 +99,7 @@ public class InstantiationService {
         this.idempotency = idempotency;
         this.taskEntry = taskEntry;
         this.formValues = formValues;
+        this.appEvents = appEvents;
         this.maxJsonBodySize = limits.maxJsonBodySize().asLongValue();
     }
 
@@ -229,6 +233,7 @@ public class InstantiationService {
                 .chain(() -> dataElements.attach(instance.id, 0, parts, now, caller.actorId()))
                 .invoke(elements -> ReadReceipts.elementsAddedBy(caller, instance, elements))
                 .call(elements -> events.dataCreated(caller, instance, elements, now))
+                .call(() -> appEvents.created(instance))
                 .map(
                         elements ->
                                 views.forCaller(views.of(instance, party, elements, null), caller));

@@ -9,6 +9,7 @@ import dev.appinstances.http.HttpLimits;
 import dev.appinstances.http.JsonBodies;
 import dev.appinstances.http.MediaTypes;
 import dev.appinstances.http.RequestBody;
+import dev.appinstances.instance.AppEvents;
 import dev.appinstances.instance.CompleteConfirmationEntity;
 import dev.appinstances.instance.CompleteConfirmationRepository;
 import dev.appinstances.instance.InstanceAccess;
@@ -56,6 +57,7 @@ public class InstanceLifecycleService {
     private final ReadReceipts readReceipts;
     private final JsonBodies json;
     private final InstanceEvents events;
+    private final AppEvents appEvents;
     private final long maxJsonBodySize;
 
     @SuppressWarnings("java:S107") // constructor injection
@@ -72,8 +74,10 @@ public class InstanceLifecycleService {
             JsonBodies json,
             HttpLimits limits,
             ReadReceipts readReceipts,
-            InstanceEvents events) {
+            InstanceEvents events,
+            AppEvents appEvents) {
         this.events = events;
+        this.appEvents = appEvents;
         this.readReceipts = readReceipts;
         this.instances = instances;
         this.repository = repository;
@@ -158,7 +162,8 @@ public class InstanceLifecycleService {
                     Instant now = time.now();
                     instance.substatus = substatus;
                     instance.touch(now, caller.actorId());
-                    return events.substatusUpdated(caller, instance, now);
+                    return events.substatusUpdated(caller, instance, now)
+                            .chain(() -> appEvents.substatusChanged(instance));
                 });
     }
 
@@ -184,7 +189,8 @@ public class InstanceLifecycleService {
                         instance.softDeleted = now;
                     }
                     instance.touch(now, caller.actorId());
-                    return events.deleted(caller, instance, now);
+                    return events.deleted(caller, instance, now)
+                            .chain(() -> appEvents.deleted(instance));
                 });
     }
 

@@ -20,6 +20,7 @@ public enum ProblemType {
             400, "invalid-user-defined-metadata", "Invalid user-defined metadata"),
     FORM_DATA_INVALID(400, "form-data-invalid", "Form data does not fit the data model"),
     NOT_FORM_DATA(400, "not-form-data", "The data element is not form data"),
+    ENDPOINT_NOT_ALLOWED(400, "endpoint-not-allowed", "Endpoint not allowed"),
     UNAUTHENTICATED(401, "unauthenticated", "Unauthorized"),
     ACCESS_DENIED(403, "access-denied", "Forbidden"),
     AUTHENTICATION_LEVEL_TOO_LOW(
@@ -37,6 +38,7 @@ public enum ProblemType {
     INSTANCE_NOT_FOUND(404, "instance-not-found", "Instance not found"),
     DATA_ELEMENT_NOT_FOUND(404, "data-element-not-found", "Data element not found"),
     INSTANCE_EVENT_NOT_FOUND(404, "instance-event-not-found", "Instance event not found"),
+    SUBSCRIPTION_NOT_FOUND(404, "subscription-not-found", "Event subscription not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
     INSTANCE_NOT_WRITABLE(

@@ -3,6 +3,7 @@ package dev.appinstances.processflow;
 import dev.appinstances.app.AppDefinition;
 import dev.appinstances.app.DataType;
 import dev.appinstances.auth.Caller;
+import dev.appinstances.instance.AppEvents;
 import dev.appinstances.instance.AppProcessStates;
 import dev.appinstances.instance.DataElements;
 import dev.appinstances.instance.InstanceEntity;
@@ -40,13 +41,16 @@ public class ProcessStep {
     private final AppDefinition app;
     private final AppProcessStates states;
     private final TaskEntry taskEntry;
+    private final AppEvents appEvents;
 
     public ProcessStep(
             InstanceEvents events,
             DataElements dataElements,
             AppDefinition app,
             AppProcessStates states,
-            TaskEntry taskEntry) {
+            TaskEntry taskEntry,
+            AppEvents appEvents) {
+        this.appEvents = appEvents;
         this.taskEntry = taskEntry;
         this.events = events;
         this.dataElements = dataElements;
@@ -131,6 +135,7 @@ public class ProcessStep {
                             null));
             return events.taskStarted(move.caller(), instance, now)
                     .chain(() -> taskEntry.enter(instance, next.id(), now, move.caller()))
+                    .call(() -> appEvents.movedTo(instance, next.id()))
                     .replaceWith(instance);
         }
         return end(instance, (EndEvent) target, now, move.caller());
@@ -215,6 +220,7 @@ public class ProcessStep {
                                 app.metadata().autoDeleteOnProcessEnd
                                         ? events.deleted(caller, instance, now)
                                         : Uni.createFrom().voidItem())
+                .call(() -> appEvents.completed(instance))
                 .replaceWith(instance);
     }
 
