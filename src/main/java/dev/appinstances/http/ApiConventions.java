@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter.In;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -107,15 +109,31 @@ public class ApiConventions implements OASFilter {
         }
     }
 
+    /** One shared {@code language} parameter, whether the resource declares it or not. */
+    private static void languageParameter(Operation operation) {
+        List<Parameter> parameters =
+                operation.getParameters() == null ? List.of() : operation.getParameters();
+        boolean declared =
+                parameters.stream()
+                        .anyMatch(p -> "language".equals(p.getName()) && p.getIn() == In.QUERY);
+        if (declared) {
+            operation.setParameters(
+                    parameters.stream()
+                            .filter(p -> !("language".equals(p.getName()) && p.getIn() == In.QUERY))
+                            .collect(Collectors.toCollection(ArrayList::new)));
+        }
+        if (declared || TAKE_LANGUAGE.contains(operation.getOperationId())) {
+            operation.addParameter(OASFactory.createParameter().ref(PARAMETERS + "Language"));
+        }
+    }
+
     private static void describe(String path, boolean writes, Operation operation) {
         boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
         if (operation.getSecurity() == null) {
             operation.setSecurity(new ArrayList<>()); // explicitly public
         }
         pathParameters(path, operation);
-        if (TAKE_LANGUAGE.contains(operation.getOperationId())) {
-            operation.addParameter(OASFactory.createParameter().ref(PARAMETERS + "Language"));
-        }
+        languageParameter(operation);
         APIResponses responses = operation.getResponses();
         // A response given by reference is the component, whatever the scanner guessed next to it.
         responses.getAPIResponses().values().stream()

@@ -172,6 +172,7 @@ class DataPostTest {
                 .isEqualTo(id);
         String xml =
                 as(f.user)
+                        .accept("application/xml")
                         .get(f.instancePath() + "/data/" + id)
                         .then()
                         .statusCode(200)

@@ -85,7 +85,7 @@ class EventLogListingTest {
                     .body("<BuildingPermit/>")
                     .put(BASE + id + "/data/" + form)
                     .then()
-                    .statusCode(200);
+                    .statusCode(201);
         }
         time.reset();
         return id;

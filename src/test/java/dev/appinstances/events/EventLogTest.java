@@ -97,7 +97,7 @@ class EventLogTest {
                 .body(FORM)
                 .put(BASE + id + "/data/" + form)
                 .then()
-                .statusCode(200);
+                .statusCode(201);
         given().auth()
                 .oauth2(token)
                 .delete(BASE + id + "/data/" + attachment)

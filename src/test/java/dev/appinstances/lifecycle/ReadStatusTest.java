@@ -174,6 +174,6 @@ class ReadStatusTest {
                 .body(FORM)
                 .put(BASE + "/" + id + "/data/" + element)
                 .then()
-                .statusCode(200);
+                .statusCode(201);
     }
 }
