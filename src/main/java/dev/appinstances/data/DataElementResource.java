@@ -15,7 +15,6 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -49,19 +48,16 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class DataElementResource {
 
     private final DataElementService service;
-    private final FormPatchService patches;
     private final Downloads content;
     private final RequestBodies bodies;
     private final CurrentCaller caller;
 
     public DataElementResource(
             DataElementService service,
-            FormPatchService patches,
             Downloads content,
             RequestBodies bodies,
             CurrentCaller caller) {
         this.service = service;
-        this.patches = patches;
         this.content = content;
         this.bodies = bodies;
         this.caller = caller;
@@ -256,78 +252,6 @@ public class DataElementResource {
                                                 .entity(replaced.element())
                                                 .build()
                                         : RestResponse.ok(replaced.element()));
-    }
-
-    @PATCH
-    @Path(Paths.DATA_GUID)
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(
-            operationId = "patchFormData",
-            summary = "Change a form with a JSON Patch (RFC 6902)",
-            description =
-                    "Body {\"patch\": [operations], \"ignoredValidators\": [...]}. The patch"
-                            + " applies to the model as GET returns it (JSON, row ids included);"
-                            + " a test that does not hold is 409 with the model before, another"
-                            + " failing operation 422, a result that does not fit the data model"
-                            + " 422. Concurrent patches of one instance take turns.")
-    @RequestBody(
-            required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PatchBodies.Single.class)))
-    @APIResponse(
-            responseCode = "200",
-            description = "Patched",
-            content = @Content(schema = @Schema(implementation = DataPatchResponse.class)))
-    @APIResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
-    @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
-    @APIResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
-    @APIResponse(responseCode = "422", ref = "#/components/responses/UnprocessableContent")
-    public Uni<DataPatchResponse> patchOne(
-            @BeanParam InstancePath path,
-            @PathParam("dataGuid") UUID dataGuid,
-            @Parameter(description = "Accepted and ignored: messages are in English")
-                    @QueryParam("language")
-                    String language,
-            @HeaderParam("If-Match") String ifMatch,
-            @Context HttpServerRequest request) {
-        return patches.patchOne(caller.get(), path.ref(), dataGuid, ifMatch, bodies.of(request));
-    }
-
-    @PATCH
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(
-            operationId = "patchFormDataMultiple",
-            summary = "Change several forms of the instance with JSON Patches, all or nothing",
-            description =
-                    "Body {\"patches\": [{\"dataElementId\": guid, \"patch\": [operations]}],"
-                            + " \"ignoredValidators\": [...]}; each element at most once. Either"
-                            + " every patch is applied and saved, or none.")
-    @RequestBody(
-            required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PatchBodies.Multiple.class)))
-    @APIResponse(
-            responseCode = "200",
-            description = "Patched",
-            content = @Content(schema = @Schema(implementation = DataPatchResponseMultiple.class)))
-    @APIResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
-    @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
-    @APIResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
-    @APIResponse(responseCode = "422", ref = "#/components/responses/UnprocessableContent")
-    public Uni<DataPatchResponseMultiple> patchMany(
-            @BeanParam InstancePath path,
-            @Parameter(description = "Accepted and ignored: messages are in English")
-                    @QueryParam("language")
-                    String language,
-            @HeaderParam("If-Match") String ifMatch,
-            @Context HttpServerRequest request) {
-        return patches.patchMany(caller.get(), path.ref(), ifMatch, bodies.of(request));
     }
 
     @DELETE

@@ -22,7 +22,7 @@ public record InstanceView(
         Instant dueBefore,
         Instant visibleAfter,
         @Schema(
-                        oneOf = {AppProcessState.class, ProcessState.class},
+                        anyOf = {AppProcessState.class, ProcessState.class},
                         nullable = true,
                         description =
                                 "On the App API's paths the AppProcessState for the caller (what"

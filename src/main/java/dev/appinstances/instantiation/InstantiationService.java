@@ -26,11 +26,8 @@ import dev.appinstances.instance.ReadStatus;
 import dev.appinstances.instance.StoredPart;
 import dev.appinstances.instance.TaskEntry;
 import dev.appinstances.persistence.Transactions;
-import dev.appinstances.problem.PartyNotFoundException;
-import dev.appinstances.problem.PartyTypeNotAllowedException;
 import dev.appinstances.problem.UnsupportedContentTypeException;
 import dev.appinstances.register.Party;
-import dev.appinstances.register.Register;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -48,7 +45,7 @@ import java.util.UUID;
 public class InstantiationService {
 
     private final InstanceRepository instances;
-    private final Register register;
+    private final InstanceOwners owners;
     private final AccessControl access;
     private final AppDefinition app;
     private final InstanceViews views;
@@ -68,7 +65,7 @@ public class InstantiationService {
     @SuppressWarnings("java:S107") // constructor injection of what one create touches
     public InstantiationService(
             InstanceRepository instances,
-            Register register,
+            InstanceOwners owners,
             AccessControl access,
             AppDefinition app,
             InstanceViews views,
@@ -86,7 +83,7 @@ public class InstantiationService {
             HttpLimits limits) {
         this.events = events;
         this.instances = instances;
-        this.register = register;
+        this.owners = owners;
         this.access = access;
         this.app = app;
         this.views = views;
@@ -209,9 +206,7 @@ public class InstantiationService {
             KeyedCreate keyed) {
         return transactions.change(
                 () ->
-                        lookupOwner(command.owner())
-                                .call(party -> access.requireActFor(caller, party.partyId()))
-                                .invoke(this::requirePartyTypeAllowed)
+                        owners.resolve(caller, command.owner())
                                 .chain(party -> persistNew(caller, command, party, parts, values))
                                 .call(view -> keyed.record(view, location(view))));
     }
@@ -237,30 +232,6 @@ public class InstantiationService {
                 .map(
                         elements ->
                                 views.forCaller(views.of(instance, party, elements, null), caller));
-    }
-
-    private Uni<Party> lookupOwner(OwnerLookup owner) {
-        return owner.lookupIn(register)
-                .map(
-                        found -> {
-                            if (found == null || found.isDeleted()) {
-                                throw new PartyNotFoundException(
-                                        "Cannot lookup party: no party with " + owner.describe());
-                            }
-                            return found;
-                        });
-    }
-
-    private void requirePartyTypeAllowed(Party party) {
-        if (!InstantiationRules.isPartyTypeAllowed(app.metadata().partyTypesAllowed, party)) {
-            throw new PartyTypeNotAllowedException(
-                    "Party "
-                            + party.partyId()
-                            + " is "
-                            + InstantiationRules.describeType(party)
-                            + ", which is not allowed to instantiate "
-                            + app.appId());
-        }
     }
 
     private InstanceEntity newInstance(Caller caller, CreateInstanceCommand command, Party owner) {
