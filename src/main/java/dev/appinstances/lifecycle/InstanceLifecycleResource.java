@@ -6,6 +6,7 @@ import static dev.appinstances.http.Paths.PARTY_ID;
 
 import dev.appinstances.auth.CurrentCaller;
 import dev.appinstances.http.InstancePath;
+import dev.appinstances.http.JsonArrayStreams;
 import dev.appinstances.http.RequestBodies;
 import dev.appinstances.instance.InstanceETags;
 import dev.appinstances.instance.InstanceMetrics;
@@ -15,6 +16,7 @@ import dev.appinstances.instance.VersionedInstance;
 import dev.appinstances.problem.InvalidRequestException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
@@ -29,7 +31,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path(INSTANCES + "/" + PARTY_ID)
@@ -57,16 +59,19 @@ public class InstanceLifecycleResource {
     private final InstanceMetrics metrics;
     private final CurrentCaller caller;
     private final RequestBodies bodies;
+    private final JsonArrayStreams arrays;
 
     public InstanceLifecycleResource(
             InstanceLifecycleService lifecycle,
             InstanceMetrics metrics,
             CurrentCaller caller,
-            RequestBodies bodies) {
+            RequestBodies bodies,
+            JsonArrayStreams arrays) {
         this.lifecycle = lifecycle;
         this.metrics = metrics;
         this.caller = caller;
         this.bodies = bodies;
+        this.arrays = arrays;
     }
 
     @GET
@@ -104,8 +109,9 @@ public class InstanceLifecycleResource {
             responseCode = "200",
             description = "Newest change first; lastChangedBy is a display name",
             content = @Content(schema = @Schema(implementation = SimpleInstance[].class)))
-    public Uni<List<SimpleInstance>> active(@PathParam("instanceOwnerPartyId") long partyId) {
-        return lifecycle.active(caller.get(), partyId);
+    @Produces(MediaType.APPLICATION_JSON)
+    public RestMulti<Buffer> active(@PathParam("instanceOwnerPartyId") long partyId) {
+        return arrays.respond(lifecycle.active(caller.get(), partyId));
     }
 
     @PUT

@@ -17,7 +17,6 @@ import dev.appinstances.instance.InstanceDocuments;
 import dev.appinstances.instance.InstanceETags;
 import dev.appinstances.instance.InstanceEntity;
 import dev.appinstances.instance.InstanceEvents;
-import dev.appinstances.instance.InstanceRepository;
 import dev.appinstances.instance.InstanceView;
 import dev.appinstances.instance.ReadReceipts;
 import dev.appinstances.instance.Substatus;
@@ -27,16 +26,12 @@ import dev.appinstances.problem.DeletionPreventedException;
 import dev.appinstances.problem.InstanceNotFoundException;
 import dev.appinstances.problem.InvalidRequestException;
 import dev.appinstances.problem.UnsupportedContentTypeException;
-import dev.appinstances.register.Register;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * An instance after creation: read, the active list, substatus, complete, delete and restore. Each
@@ -46,11 +41,10 @@ import java.util.stream.Collectors;
 public class InstanceLifecycleService {
 
     private final InstanceAccess instances;
-    private final InstanceRepository repository;
     private final CompleteConfirmationRepository confirmations;
     private final AccessControl access;
     private final AppDefinition app;
-    private final Register register;
+    private final ActiveInstanceStore activeInstances;
     private final InstanceDocuments documents;
     private final Transactions transactions;
     private final TimeSource time;
@@ -63,11 +57,10 @@ public class InstanceLifecycleService {
     @SuppressWarnings("java:S107") // constructor injection
     public InstanceLifecycleService(
             InstanceAccess instances,
-            InstanceRepository repository,
             CompleteConfirmationRepository confirmations,
             AccessControl access,
             AppDefinition app,
-            Register register,
+            ActiveInstanceStore activeInstances,
             InstanceDocuments documents,
             Transactions transactions,
             TimeSource time,
@@ -80,11 +73,10 @@ public class InstanceLifecycleService {
         this.appEvents = appEvents;
         this.readReceipts = readReceipts;
         this.instances = instances;
-        this.repository = repository;
         this.confirmations = confirmations;
         this.access = access;
         this.app = app;
-        this.register = register;
+        this.activeInstances = activeInstances;
         this.documents = documents;
         this.transactions = transactions;
         this.time = time;
@@ -122,12 +114,11 @@ public class InstanceLifecycleService {
     }
 
     /** The party's live instances of this app, newest change first, with display names. */
-    public Uni<List<SimpleInstance>> active(Caller caller, long partyId) {
-        return transactions.read(
-                () ->
-                        access.requireReadAccess(caller, partyId)
-                                .chain(() -> repository.active(app.appId(), partyId))
-                                .chain(this::withDisplayNames));
+    /** Once the caller may read the party's instances, the list as it is read. */
+    public Uni<Multi<SimpleInstance>> active(Caller caller, long partyId) {
+        return transactions
+                .read(() -> access.requireReadAccess(caller, partyId))
+                .map(ignored -> activeInstances.active(app.appId(), partyId));
     }
 
     /** The body is the new substatus, {@code {"label": ..., "description": ...}}. */
@@ -263,25 +254,5 @@ public class InstanceLifecycleService {
                             + " days, until "
                             + instance.archived.plus(Duration.ofDays(days)));
         }
-    }
-
-    private Uni<List<SimpleInstance>> withDisplayNames(List<InstanceEntity> active) {
-        Set<String> actors =
-                active.stream()
-                        .map(instance -> instance.lastChangedBy)
-                        .filter(actor -> actor != null && !actor.isBlank())
-                        .collect(Collectors.toSet());
-        return register.displayNames(actors)
-                .map(names -> active.stream().map(i -> simple(i, names)).toList());
-    }
-
-    private static SimpleInstance simple(InstanceEntity instance, Map<String, String> names) {
-        return new SimpleInstance(
-                instance.partyId + "/" + instance.id,
-                instance.presentationTexts,
-                instance.dueBefore,
-                instance.lastChanged,
-                names.getOrDefault(
-                        instance.lastChangedBy == null ? "" : instance.lastChangedBy, ""));
     }
 }

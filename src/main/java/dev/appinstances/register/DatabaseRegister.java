@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -68,28 +67,6 @@ public class DatabaseRegister implements Register {
     @Override
     public Uni<Boolean> hasDelegation(long userId, long partyId) {
         return delegations.exists(userId, partyId);
-    }
-
-    @Override
-    public Uni<Map<String, String>> displayNames(Collection<String> actorIds) {
-        if (actorIds.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        Map<String, String> names = new HashMap<>();
-        return parties.userNames(actorIds)
-                .invoke(rows -> putAll(names, rows))
-                .chain(() -> parties.organisationNames(actorIds))
-                .map(
-                        rows -> {
-                            putAll(names, rows);
-                            return names;
-                        });
-    }
-
-    private static void putAll(Map<String, String> names, List<Object[]> rows) {
-        for (Object[] row : rows) {
-            names.putIfAbsent((String) row[0], (String) row[1]);
-        }
     }
 
     private static Party toParty(PartyEntity entity) {

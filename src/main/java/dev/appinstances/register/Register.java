@@ -24,12 +24,6 @@ public interface Register {
 
     Uni<RegisterUser> userById(long userId);
 
-    /**
-     * Display names of the given actor ids, in one look-up: a user id maps to the name of the
-     * user's party, an organisation number to the organisation's name. Unknown ids are absent.
-     */
-    Uni<Map<String, String>> displayNames(Collection<String> actorIds);
-
     /** Whether the user may act for the party through a delegation (any role). */
     Uni<Boolean> hasDelegation(long userId, long partyId);
 }
