@@ -107,7 +107,7 @@ public class FormContents {
     /** The tree as XML in a new pending blob. */
     Uni<StoredPart> store(DataType type, ObjectNode tree) {
         byte[] xml = model(type).toXml(tree);
-        return blobs.store(xml).map(blob -> new StoredPart(type, null, STORED_CONTENT_TYPE, blob));
+        return blobs.store(xml).map(blob -> StoredPart.built(type, STORED_CONTENT_TYPE, blob, xml));
     }
 
     /** The model tree of stored form data (409 when it is too large or does not fit the model). */

@@ -95,6 +95,9 @@ public class FormValues {
     }
 
     private Uni<byte[]> content(StoredPart part) {
+        if (part.content() != null) {
+            return Uni.createFrom().item(part.content());
+        }
         return blobs.read(part.blob().id(), 0, part.blob().size())
                 .collect()
                 .in(Buffer::buffer, Buffer::appendBuffer)

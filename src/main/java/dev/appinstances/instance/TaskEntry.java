@@ -106,6 +106,6 @@ public class TaskEntry {
     public Uni<StoredPart> emptyForm(DataType type) {
         Optional<FormModel> model = app.formModel(type.id);
         byte[] xml = model.orElseThrow().prefill(Map.of());
-        return blobs.store(xml).map(blob -> new StoredPart(type, null, XML, blob));
+        return blobs.store(xml).map(blob -> StoredPart.built(type, XML, blob, xml));
     }
 }

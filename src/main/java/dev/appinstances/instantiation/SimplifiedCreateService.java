@@ -147,7 +147,7 @@ public class SimplifiedCreateService {
             if (xml != null) {
                 parts.add(
                         blobs.store(xml)
-                                .map(blob -> new StoredPart(form, null, "application/xml", blob)));
+                                .map(blob -> StoredPart.built(form, "application/xml", blob, xml)));
             }
         }
         return parts.isEmpty()
