@@ -27,9 +27,9 @@ PG_PASSWORD="${PG_PASSWORD:-bench}"
 PG_ADMIN="${PG_ADMIN:-runuser -u postgres -- psql}"
 [ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 2; }
 
-# shellcheck disable=SC2086
-admin() { $PG_ADMIN -X -q -v ON_ERROR_STOP=1 "$@"; }
-db() { PGPASSWORD=$PG_PASSWORD psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" "$@"; }
+PG_HOST=127.0.0.1
+# shellcheck source=pg-common.sh
+. bench/pg-common.sh
 now() { date +%s.%N; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 tck=$(getconf CLK_TCK)
@@ -57,15 +57,7 @@ done
 echo '{"instanceOwner":{"partyId":"50001337"}}' > "$work/instance.json"
 total_mb=$((PARTS * PART_MB))
 
-admin -d postgres <<SQL
-DO \$\$ BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_USER') THEN
-    CREATE ROLE "$PG_USER" LOGIN PASSWORD '$PG_PASSWORD';
-  END IF;
-END \$\$;
-DROP DATABASE IF EXISTS "$PG_DB" WITH (FORCE);
-CREATE DATABASE "$PG_DB" OWNER "$PG_USER";
-SQL
+fresh_db
 
 QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/$PG_DB" \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB" \
@@ -83,7 +75,7 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 token=$(bin/dev-token user 1337 50001337)
-admin -d "$PG_DB" -c CHECKPOINT
+checkpoint
 
 echo "uploading $total_mb MiB as one multipart create ($PARTS parts, heap -Xmx$HEAP)"
 cpu_before=$(cpu_ticks "$server_pid")
@@ -128,7 +120,7 @@ with open(out, "wb") as f:
 PY
 db -c "delete from data_element; delete from blob;" \
    -c "insert into blob (id) select ('00000000-0000-0000-0000-' || lpad(to_hex(n), 12, '0'))::uuid from generate_series(1, $PARTS) n"
-admin -d "$PG_DB" -c CHECKPOINT
+checkpoint
 cat "$work/chunks.copy" > /dev/null
 start=$(now)
 db -c "\\copy blob_chunk (blob_id, seq, start, data) from '$work/chunks.copy' with (format binary)"
