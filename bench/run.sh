@@ -83,23 +83,12 @@ out="$RESULTS_DIR/$stamp"
 mkdir -p "$out"
 log "results go to $out"
 
-# PG_ADMIN is a command with arguments: word-split on purpose.
-# shellcheck disable=SC2086
-admin() { $PG_ADMIN -X -q -v ON_ERROR_STOP=1 "$@"; }
-db() { PGPASSWORD=$PG_PASSWORD psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" "$@"; }
-checkpoint() { admin -d "$PG_DB" -c 'CHECKPOINT' >/dev/null; }
+# shellcheck source=pg-common.sh
+. "$here/pg-common.sh"
 
 # ---------------------------------------------------------------- fresh database
 log "recreating database $PG_DB (owner $PG_USER)"
-admin -d postgres <<SQL
-DO \$\$ BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_USER') THEN
-    CREATE ROLE "$PG_USER" LOGIN PASSWORD '$PG_PASSWORD';
-  END IF;
-END \$\$;
-DROP DATABASE IF EXISTS "$PG_DB" WITH (FORCE);
-CREATE DATABASE "$PG_DB" OWNER "$PG_USER";
-SQL
+fresh_db
 
 # The postmaster of the server: its children are the backends and the background processes.
 pg_datadir=$(admin -d postgres -At -c 'SHOW data_directory')

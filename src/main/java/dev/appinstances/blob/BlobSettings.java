@@ -9,7 +9,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "blob")
 public interface BlobSettings {
 
-    /** Size of one stored chunk; an upload holds at most about three chunks in memory. */
+    /**
+     * Size of one stored chunk; an upload holds at most about ten chunks in memory (two batches of
+     * four being stored or waiting, the one being filled and what arrives while the client pauses).
+     */
     @WithDefault("256K")
     MemorySize chunkSize();
 

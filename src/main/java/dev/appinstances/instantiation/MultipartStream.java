@@ -2,21 +2,22 @@ package dev.appinstances.instantiation;
 
 import dev.appinstances.problem.MalformedMultipartException;
 import dev.appinstances.problem.ProblemException;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
-import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import org.jboss.resteasy.reactive.common.util.CaseInsensitiveMap;
-import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
+import java.util.Map;
 
 /**
  * Push-parses a {@code multipart/form-data} body as its bytes arrive and reports parts to a {@link
- * Listener}, never holding a part in memory.
+ * Listener}, never holding a part in memory: part content is handed on as slices of the received
+ * buffers, found with a bulk {@link DelimiterSearch}. A delimiter split across two buffers is
+ * carried over as the length of its partial match.
  *
- * <p>Built on Quarkus REST's own multipart parser rather than Netty's decoder because Netty drops
- * the Content-Type of parts without a file name, which every part's data type rule needs. That
- * parser does not bound part headers, so this class does: bytes are fed in small slices and counted
- * while the parser is between parts.
+ * <p>Written here rather than taken from Netty (which drops the Content-Type of parts without a
+ * file name, which every part's data type rule needs) or Quarkus REST (which scans content byte by
+ * byte and does not bound part headers). Content-Transfer-Encoding is not decoded: RFC 7578 says
+ * senders must not use it.
  */
 final class MultipartStream {
 
@@ -29,59 +30,195 @@ final class MultipartStream {
         void partEnded();
     }
 
-    /** Feeding in slices this small bounds how far header bytes can run past the limit. */
-    private static final int SLICE = 1024;
+    private enum State {
+        PREAMBLE,
+        PADDING,
+        PADDING_CR,
+        PADDING_DASH,
+        HEADERS,
+        CONTENT,
+        DONE
+    }
 
-    private final MultipartParser.ParseState parser;
+    private static final byte CR = '\r';
+    private static final byte LF = '\n';
+    private static final byte DASH = '-';
+
+    private final Listener listener;
+    private final DelimiterSearch delimiter;
     private final int maxParts;
     private final int maxHeaderBytes;
+    private final ByteArrayOutputStream headerBlock = new ByteArrayOutputStream();
+    private State state = State.PREAMBLE;
+
+    /** The body's start stands for the CRLF before a first delimiter without preamble. */
+    private int matched = 2;
+
+    /** The last four bytes of the header block, to see its end without looking back. */
+    private int headerTail;
+
+    private long bytesBetweenParts;
     private int parts;
-    private boolean betweenParts = true;
-    private long headerBytes;
 
     MultipartStream(String contentType, Listener listener, int maxParts, int maxHeaderBytes) {
+        this.listener = listener;
         this.maxParts = maxParts;
         this.maxHeaderBytes = maxHeaderBytes;
-        String boundary = boundaryOf(contentType);
-        this.parser =
-                MultipartParser.beginParse(
-                        new Handler(listener),
-                        boundary.getBytes(StandardCharsets.US_ASCII),
-                        "UTF-8");
+        byte[] boundary = boundaryOf(contentType).getBytes(StandardCharsets.US_ASCII);
+        byte[] token = new byte[boundary.length + 4];
+        token[0] = CR;
+        token[1] = LF;
+        token[2] = DASH;
+        token[3] = DASH;
+        System.arraycopy(boundary, 0, token, 4, boundary.length);
+        this.delimiter = new DelimiterSearch(token);
     }
 
     void feed(Buffer data) {
-        byte[] bytes = data.getBytes();
-        for (int offset = 0; offset < bytes.length && !parser.isComplete(); offset += SLICE) {
-            int length = Math.min(SLICE, bytes.length - offset);
-            if (betweenParts) {
-                headerBytes += length;
-            }
-            parse(ByteBuffer.wrap(bytes, offset, length));
-            if (betweenParts && headerBytes > maxHeaderBytes + SLICE && !parser.isComplete()) {
-                throw new MalformedMultipartException(
-                        "The headers of part "
-                                + (parts + 1)
-                                + " are larger than "
-                                + maxHeaderBytes
-                                + " bytes");
+        ByteBuf buf = data.getByteBuf();
+        byte[] bytes;
+        int base;
+        if (buf.hasArray()) {
+            bytes = buf.array();
+            base = buf.arrayOffset();
+        } else {
+            bytes = data.getBytes();
+            base = 0;
+        }
+        int end = base + data.length();
+        int at = base;
+        while (at < end && state != State.DONE) {
+            State was = state;
+            int from = at;
+            at =
+                    switch (state) {
+                        case PREAMBLE, CONTENT -> scan(data, bytes, base, at, end);
+                        case HEADERS -> headers(bytes, at, end);
+                        default -> padding(bytes, at, end);
+                    };
+            if (was != State.CONTENT) {
+                countBetweenParts(at - from);
             }
         }
     }
 
-    /** The body ended: it must have ended with the closing boundary. */
+    /** The body ended: it must have ended with the closing delimiter, after at least one part. */
     void end() {
-        if (!parser.isComplete()) {
+        if (state != State.DONE) {
             throw new MalformedMultipartException(
                     "The multipart body is truncated: it ends without the closing boundary");
         }
+        if (parts == 0) {
+            throw new MalformedMultipartException("The multipart body has no parts");
+        }
     }
 
-    private void parse(ByteBuffer slice) {
-        try {
-            parser.parse(slice);
-        } catch (MultipartParser.MalformedMessageException | IOException e) {
-            throw new MalformedMultipartException("The multipart body is malformed");
+    /** Content (or preamble, which is dropped) up to the next delimiter. */
+    private int scan(Buffer data, byte[] bytes, int base, int at, int end) {
+        boolean content = state == State.CONTENT;
+        if (matched > 0) {
+            int longer = delimiter.continueMatch(matched, bytes, at, end);
+            if (longer == delimiter.length()) {
+                int next = at + longer - matched;
+                matched = 0;
+                delimiterFound();
+                return next;
+            }
+            if (longer > 0) {
+                matched = longer;
+                return end;
+            }
+            if (content) {
+                listener.partData(Buffer.buffer(delimiter.prefix(matched)));
+            }
+            matched = 0;
+        }
+        int found = delimiter.indexOf(bytes, at, end);
+        if (found < 0) {
+            matched = delimiter.partialAtEnd(bytes, at, end);
+        }
+        int contentEnd = found < 0 ? end - matched : found;
+        if (content && contentEnd > at) {
+            listener.partData(data.slice(at - base, contentEnd - base));
+        }
+        if (found < 0) {
+            return end;
+        }
+        delimiterFound();
+        return found + delimiter.length();
+    }
+
+    private void delimiterFound() {
+        if (state == State.CONTENT) {
+            bytesBetweenParts = 0;
+            listener.partEnded();
+        }
+        state = State.PADDING;
+    }
+
+    /** Whatever follows a delimiter up to its CRLF; {@code --} closes the body. */
+    private int padding(byte[] bytes, int at, int end) {
+        for (int i = at; i < end; i++) {
+            byte b = bytes[i];
+            if (b == LF && state == State.PADDING_CR) {
+                state = State.HEADERS;
+                headerBlock.reset();
+                headerTail = 0;
+                return i + 1;
+            }
+            if (b == DASH && state == State.PADDING_DASH) {
+                state = State.DONE;
+                return i + 1;
+            }
+            state = b == CR ? State.PADDING_CR : b == DASH ? State.PADDING_DASH : State.PADDING;
+        }
+        return end;
+    }
+
+    /** Collects header lines up to the empty line that ends them. */
+    private int headers(byte[] bytes, int at, int end) {
+        for (int i = at; i < end; i++) {
+            headerBlock.write(bytes[i]);
+            headerTail = headerTail << 8 | bytes[i] & 0xff;
+            if (bytes[i] == LF && headersComplete()) {
+                beginPart();
+                return i + 1;
+            }
+        }
+        return end;
+    }
+
+    private boolean headersComplete() {
+        int n = headerBlock.size();
+        return n == 2 && (headerTail & 0xffff) == 0x0d0a || n >= 4 && headerTail == 0x0d0a0d0a;
+    }
+
+    private void beginPart() {
+        parts++;
+        if (parts > maxParts) {
+            throw new MalformedMultipartException("The body has more than " + maxParts + " parts");
+        }
+        Map<String, String> fields =
+                PartHeaderFields.parse(headerBlock.toByteArray(), headerBlock.size());
+        String disposition = fields.get("Content-Disposition");
+        PartHeaders part = PartHeaders.of(parts, disposition, fields.get("Content-Type"));
+        if (disposition == null || part.name() == null) {
+            throw new MalformedMultipartException(
+                    "Part " + parts + " has no Content-Disposition with a name");
+        }
+        state = State.CONTENT;
+        listener.partStarted(part);
+    }
+
+    private void countBetweenParts(int bytes) {
+        bytesBetweenParts += bytes;
+        if (bytesBetweenParts > maxHeaderBytes && state != State.DONE) {
+            throw new MalformedMultipartException(
+                    "The headers of part "
+                            + (parts + 1)
+                            + " are larger than "
+                            + maxHeaderBytes
+                            + " bytes");
         }
     }
 
@@ -96,50 +233,14 @@ final class MultipartStream {
                 if (boundary.startsWith("\"") && boundary.endsWith("\"") && boundary.length() > 1) {
                     boundary = boundary.substring(1, boundary.length() - 1);
                 }
-                if (!boundary.isEmpty() && boundary.length() <= 70) {
+                if (!boundary.isEmpty()
+                        && boundary.length() <= 70
+                        && boundary.indexOf('\r') < 0
+                        && boundary.indexOf('\n') < 0) {
                     return boundary;
                 }
             }
         }
         throw new MalformedMultipartException("The multipart Content-Type has no valid boundary");
-    }
-
-    private final class Handler implements MultipartParser.PartHandler {
-        private final Listener listener;
-
-        Handler(Listener listener) {
-            this.listener = listener;
-        }
-
-        @Override
-        public void beginPart(CaseInsensitiveMap<String> headers) {
-            parts++;
-            betweenParts = false;
-            headerBytes = 0;
-            if (parts > maxParts) {
-                throw new MalformedMultipartException(
-                        "The body has more than " + maxParts + " parts");
-            }
-            String disposition = headers.getFirst("Content-Disposition");
-            PartHeaders part = PartHeaders.of(parts, disposition, headers.getFirst("Content-Type"));
-            if (disposition == null || part.name() == null) {
-                throw new MalformedMultipartException(
-                        "Part " + parts + " has no Content-Disposition with a name");
-            }
-            listener.partStarted(part);
-        }
-
-        @Override
-        public void data(ByteBuffer buffer) {
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            listener.partData(Buffer.buffer(bytes));
-        }
-
-        @Override
-        public void endPart() {
-            betweenParts = true;
-            listener.partEnded();
-        }
     }
 }
