@@ -38,24 +38,16 @@ mkdir -p "$out"
 
 die() { echo "active: $*" >&2; exit 1; }
 log() { echo "active: $(date -u +%H:%M:%S) $*" >&2; }
-# shellcheck disable=SC2086
-admin() { $PG_ADMIN -X -q -v ON_ERROR_STOP=1 "$@"; }
-db() { PGPASSWORD=$PG_PASSWORD psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" "$@"; }
+PG_HOST=127.0.0.1
+# shellcheck source=../pg-common.sh
+. "$here/../pg-common.sh"
 
 for tool in wrk psql curl awk; do command -v "$tool" >/dev/null || die "$tool not found"; done
 for jar in "$JAR_A" "$JAR_B"; do [ -f "$jar" ] || die "no jar at $jar"; done
 curl -s -o /dev/null --max-time 2 "$BASE/" && die "127.0.0.1:$BENCH_PORT is busy; set BENCH_PORT"
 curl -s -o /dev/null --max-time 2 "$MANAGEMENT/" && die "127.0.0.1:$((BENCH_PORT + 1)) is busy; set BENCH_PORT"
 
-admin -d postgres <<SQL
-DO \$\$ BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_USER') THEN
-    CREATE ROLE "$PG_USER" LOGIN PASSWORD '$PG_PASSWORD';
-  END IF;
-END \$\$;
-DROP DATABASE IF EXISTS "$PG_DB" WITH (FORCE);
-CREATE DATABASE "$PG_DB" OWNER "$PG_USER";
-SQL
+fresh_db
 
 pid=
 stop() {
