@@ -13,11 +13,11 @@ import dev.appinstances.instance.AppEvents;
 import dev.appinstances.instance.CompleteConfirmationEntity;
 import dev.appinstances.instance.CompleteConfirmationRepository;
 import dev.appinstances.instance.InstanceAccess;
+import dev.appinstances.instance.InstanceDocumentStore;
 import dev.appinstances.instance.InstanceDocuments;
 import dev.appinstances.instance.InstanceETags;
 import dev.appinstances.instance.InstanceEntity;
 import dev.appinstances.instance.InstanceEvents;
-import dev.appinstances.instance.InstanceRepository;
 import dev.appinstances.instance.InstanceView;
 import dev.appinstances.instance.ReadReceipts;
 import dev.appinstances.instance.Substatus;
@@ -46,7 +46,7 @@ import java.util.stream.Collectors;
 public class InstanceLifecycleService {
 
     private final InstanceAccess instances;
-    private final InstanceRepository repository;
+    private final InstanceDocumentStore store;
     private final CompleteConfirmationRepository confirmations;
     private final AccessControl access;
     private final AppDefinition app;
@@ -63,7 +63,7 @@ public class InstanceLifecycleService {
     @SuppressWarnings("java:S107") // constructor injection
     public InstanceLifecycleService(
             InstanceAccess instances,
-            InstanceRepository repository,
+            InstanceDocumentStore store,
             CompleteConfirmationRepository confirmations,
             AccessControl access,
             AppDefinition app,
@@ -80,7 +80,7 @@ public class InstanceLifecycleService {
         this.appEvents = appEvents;
         this.readReceipts = readReceipts;
         this.instances = instances;
-        this.repository = repository;
+        this.store = store;
         this.confirmations = confirmations;
         this.access = access;
         this.app = app;
@@ -102,32 +102,26 @@ public class InstanceLifecycleService {
                                         found.etag()));
     }
 
-    /** The instance document as stored (Storage's view), with its entity tag. */
+    /**
+     * The instance document as stored (Storage's view), with its entity tag. Reading it is one
+     * statement; marking it read, when due, its own transaction.
+     */
     public Uni<VersionedInstance> stored(Caller caller, InstanceRef ref) {
-        return transactions.read(
-                () ->
-                        instances
-                                .visible(caller, ref)
-                                .call(instance -> readReceipts.readBy(caller, instance))
-                                .chain(
-                                        instance ->
-                                                documents
-                                                        .of(instance)
-                                                        .map(
-                                                                doc ->
-                                                                        new VersionedInstance(
-                                                                                doc,
-                                                                                InstanceETags.of(
-                                                                                        instance)))));
+        return instances
+                .readable(caller, ref)
+                .call(stored -> readReceipts.readBy(caller, stored.instance()))
+                .map(
+                        stored ->
+                                new VersionedInstance(
+                                        documents.of(stored), InstanceETags.of(stored.instance())));
     }
 
     /** The party's live instances of this app, newest change first, with display names. */
     public Uni<List<SimpleInstance>> active(Caller caller, long partyId) {
-        return transactions.read(
-                () ->
-                        access.requireReadAccess(caller, partyId)
-                                .chain(() -> repository.active(app.appId(), partyId))
-                                .chain(this::withDisplayNames));
+        return transactions
+                .read(() -> access.requireReadAccess(caller, partyId))
+                .chain(() -> store.active(app.appId(), partyId))
+                .chain(this::withDisplayNames);
     }
 
     /** The body is the new substatus, {@code {"label": ..., "description": ...}}. */
@@ -271,7 +265,8 @@ public class InstanceLifecycleService {
                         .map(instance -> instance.lastChangedBy)
                         .filter(actor -> actor != null && !actor.isBlank())
                         .collect(Collectors.toSet());
-        return register.displayNames(actors)
+        return transactions
+                .read(() -> register.displayNames(actors))
                 .map(names -> active.stream().map(i -> simple(i, names)).toList());
     }
 

@@ -3,13 +3,11 @@ package dev.appinstances.register;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The register kept in this service's PostgreSQL, filled from the seed file. Call inside a reactive
- * session.
+ * session (display names need none).
  */
 @ApplicationScoped
 public class DatabaseRegister implements Register {
@@ -17,31 +15,22 @@ public class DatabaseRegister implements Register {
     private final PartyRepository parties;
     private final UserRepository users;
     private final DelegationRepository delegations;
+    private final DisplayNameStore names;
 
     DatabaseRegister(
-            PartyRepository parties, UserRepository users, DelegationRepository delegations) {
+            PartyRepository parties,
+            UserRepository users,
+            DelegationRepository delegations,
+            DisplayNameStore names) {
         this.parties = parties;
         this.users = users;
         this.delegations = delegations;
+        this.names = names;
     }
 
     @Override
     public Uni<Party> partyById(long partyId) {
         return parties.findById(partyId).map(DatabaseRegister::toParty);
-    }
-
-    @Override
-    public Uni<Map<Long, Party>> partiesById(Collection<Long> partyIds) {
-        if (partyIds.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return parties.byIds(partyIds)
-                .map(
-                        found -> {
-                            Map<Long, Party> byId = new HashMap<>();
-                            found.forEach(party -> byId.put(party.partyId, party.toParty()));
-                            return byId;
-                        });
     }
 
     @Override
@@ -72,24 +61,7 @@ public class DatabaseRegister implements Register {
 
     @Override
     public Uni<Map<String, String>> displayNames(Collection<String> actorIds) {
-        if (actorIds.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        Map<String, String> names = new HashMap<>();
-        return parties.userNames(actorIds)
-                .invoke(rows -> putAll(names, rows))
-                .chain(() -> parties.organisationNames(actorIds))
-                .map(
-                        rows -> {
-                            putAll(names, rows);
-                            return names;
-                        });
-    }
-
-    private static void putAll(Map<String, String> names, List<Object[]> rows) {
-        for (Object[] row : rows) {
-            names.putIfAbsent((String) row[0], (String) row[1]);
-        }
+        return actorIds.isEmpty() ? Uni.createFrom().item(Map.of()) : names.names(actorIds);
     }
 
     private static Party toParty(PartyEntity entity) {

@@ -13,9 +13,6 @@ public interface Register {
 
     Uni<Party> partyById(long partyId);
 
-    /** Several parties in one look-up; absent ids are missing from the map. */
-    Uni<Map<Long, Party>> partiesById(Collection<Long> partyIds);
-
     Uni<Party> partyBySsn(String ssn);
 
     Uni<Party> partyByOrgNumber(String orgNumber);

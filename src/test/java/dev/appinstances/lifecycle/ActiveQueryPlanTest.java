@@ -2,12 +2,14 @@ package dev.appinstances.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.appinstances.instance.InstanceDocumentStore;
 import dev.appinstances.testsupport.EmbeddedPostgresResource;
 import dev.appinstances.testsupport.TestParties;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -32,8 +34,10 @@ class ActiveQueryPlanTest {
         sql("analyze instance");
 
         String plan =
-                pool.query("explain (analyze, buffers, format json) " + activeQuery(party))
-                        .execute()
+                pool.preparedQuery(
+                                "explain (analyze, buffers, format json) "
+                                        + InstanceDocumentStore.ACTIVE)
+                        .execute(Tuple.of("ttd/example-app", party))
                         .await()
                         .atMost(Duration.ofSeconds(30))
                         .iterator()
@@ -46,14 +50,6 @@ class ActiveQueryPlanTest {
         assertThat(plan).contains("\"Actual Rows\":3");
         // so many rows would only slow the other tests down
         sql("delete from instance where instance_owner_party_id = " + party);
-    }
-
-    private static String activeQuery(long party) {
-        return "select * from instance where app_id = 'ttd/example-app' and"
-                + " instance_owner_party_id = "
-                + party
-                + " and archived is null and soft_deleted is null and hard_deleted is null"
-                + " order by last_changed desc, id";
     }
 
     private static String rows(long party, int count, String archived, String softDeleted) {
