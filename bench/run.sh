@@ -6,7 +6,7 @@
 #
 # Everything is overridable by environment (defaults in brackets):
 #   DURATION [30]  WARMUP [15]  CONNECTIONS [16]  THREADS [2]  INSTANCES [10000]
-#   BENCH_PORT [8080]  JAR [target/quarkus-app/quarkus-run.jar]  JAVA [java]  JAVA_OPTS []
+#   BENCH_PORT [8080]  MANAGEMENT_PORT [9000] (health)  JAR [target/quarkus-app/quarkus-run.jar]  JAVA [java]  JAVA_OPTS []
 #   PG_PORT [5432]  PG_DB [bench]  PG_USER [bench]  PG_PASSWORD [bench]
 #   PG_ADMIN [runuser -u postgres -- psql]   a superuser psql (word-split); drops/creates PG_DB
 #   RESULTS_DIR [bench/results]
@@ -23,6 +23,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 INSTANCES=${INSTANCES:-10000}
 BENCH_PORT=${BENCH_PORT:-8080}
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-9000}
 JAR=${JAR:-$root/target/quarkus-app/quarkus-run.jar}
 JAVA=${JAVA:-java}
 JAVA_OPTS=${JAVA_OPTS:-}
@@ -96,6 +97,7 @@ log "starting $JAR on port $BENCH_PORT"
   cd "$root"
   exec env \
     QUARKUS_HTTP_PORT="$BENCH_PORT" \
+    QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
     QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PG_HOST:$PG_PORT/$PG_DB" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" \
     QUARKUS_DATASOURCE_USERNAME="$PG_USER" \
@@ -111,7 +113,7 @@ echo "$svc_pid" >"$out/service.pid"
 ready=
 for _ in $(seq 1 120); do
   kill -0 "$svc_pid" 2>/dev/null || { tail -20 "$out/service.log" >&2; die "service exited at startup"; }
-  if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/q/health/ready")" = 200 ]; then
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready")" = 200 ]; then
     ready=1; break
   fi
   sleep 0.5
