@@ -3,7 +3,6 @@ package dev.appinstances.instance;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,9 +11,9 @@ public class CompleteConfirmationRepository
         implements PanacheRepositoryBase<
                 CompleteConfirmationEntity, CompleteConfirmationEntity.Key> {
 
-    /** The confirmations of several instances, oldest first. */
-    public Uni<List<CompleteConfirmationEntity>> ofInstances(Collection<UUID> instanceIds) {
-        return list("instanceId in ?1 order by confirmedOn, stakeholderId", instanceIds);
+    /** The instance's confirmations, oldest first. */
+    public Uni<List<CompleteConfirmationEntity>> ofInstance(UUID instanceId) {
+        return list("instanceId = ?1 order by confirmedOn, stakeholderId", instanceId);
     }
 
     public Uni<CompleteConfirmationEntity> find(UUID instanceId, String stakeholderId) {

@@ -15,11 +15,6 @@ public class DataElementRepository implements PanacheRepositoryBase<DataElementE
         return list("instanceId = ?1 order by position", instanceId);
     }
 
-    /** The elements of several instances, each instance's in upload order. */
-    public Uni<List<DataElementEntity>> ofInstances(Collection<UUID> instanceIds) {
-        return list("instanceId in ?1 order by instanceId, position", instanceIds);
-    }
-
     public Uni<Long> countOfType(UUID instanceId, String dataTypeId) {
         return count("instanceId = ?1 and dataType = ?2", instanceId, dataTypeId);
     }

@@ -4,6 +4,7 @@ import dev.appinstances.app.AppDefinition;
 import dev.appinstances.auth.AccessControl;
 import dev.appinstances.auth.Caller;
 import dev.appinstances.common.InstanceRef;
+import dev.appinstances.persistence.Transactions;
 import dev.appinstances.problem.InstanceNotFoundException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,17 +27,42 @@ public class InstanceAccess {
     private final AccessControl access;
     private final InstanceRepository instances;
     private final AppDefinition app;
+    private final InstanceDocumentStore documents;
+    private final Transactions transactions;
 
-    public InstanceAccess(AccessControl access, InstanceRepository instances, AppDefinition app) {
+    public InstanceAccess(
+            AccessControl access,
+            InstanceRepository instances,
+            AppDefinition app,
+            InstanceDocumentStore documents,
+            Transactions transactions) {
         this.access = access;
         this.instances = instances;
         this.app = app;
+        this.documents = documents;
+        this.transactions = transactions;
     }
 
     /** The instance, if the caller may see it (an app owner needs the read scope). */
     public Uni<InstanceEntity> visible(Caller caller, InstanceRef ref) {
         access.requireScope(caller, AccessControl.READ_SCOPE);
         return find(caller, ref);
+    }
+
+    /**
+     * {@link #visible}, with what the instance's document shows, as committed: read in one
+     * statement, outside any session. Only the check of the caller's rights may need a session;
+     * call outside one.
+     */
+    public Uni<StoredInstance> readable(Caller caller, InstanceRef ref) {
+        access.requireScope(caller, AccessControl.READ_SCOPE);
+        return transactions
+                .read(() -> access.requirePartyAccess(caller, ref.partyId()))
+                .chain(() -> documents.byId(ref.guid()))
+                .invoke(
+                        stored ->
+                                requireVisible(
+                                        caller, stored == null ? null : stored.instance(), ref));
     }
 
     /**

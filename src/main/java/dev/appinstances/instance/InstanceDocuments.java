@@ -1,19 +1,15 @@
 package dev.appinstances.instance;
 
 import dev.appinstances.auth.Caller;
-import dev.appinstances.register.Party;
 import dev.appinstances.register.Register;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Builds instance documents: the row plus the owner party, data elements and complete
- * confirmations. One instance or a whole page costs the same three queries, one per kind.
+ * confirmations. Reads for answering come with all of it in one statement ({@link
+ * InstanceDocumentStore}); after a change, the document is read in the change's session.
  */
 @ApplicationScoped
 public class InstanceDocuments {
@@ -39,61 +35,40 @@ public class InstanceDocuments {
         return views.forCaller(document, caller);
     }
 
-    /** The document of one instance; call inside a reactive session. */
-    public Uni<InstanceView> of(InstanceEntity instance) {
-        return ofAll(List.of(instance)).map(documents -> documents.get(0));
+    /** The document of a row read with everything it shows (no database work). */
+    public InstanceView of(StoredInstance stored) {
+        return views.of(
+                stored.instance(), stored.owner(), stored.elements(), stored.confirmations());
     }
 
-    /** Call inside a reactive session; the queries run one after the other on it. */
-    public Uni<List<InstanceView>> ofAll(List<InstanceEntity> page) {
-        if (page.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        List<UUID> ids = page.stream().map(instance -> instance.id).toList();
-        List<Long> partyIds = page.stream().map(instance -> instance.partyId).distinct().toList();
-        return register.partiesById(partyIds)
+    /**
+     * The document of one instance as the session sees it, changes of its transaction included;
+     * call inside a reactive session.
+     */
+    public Uni<InstanceView> of(InstanceEntity instance) {
+        return register.partyById(instance.partyId)
                 .chain(
-                        parties ->
-                                elements.ofInstances(ids)
+                        owner ->
+                                elements.ofInstance(instance.id)
                                         .chain(
                                                 data ->
                                                         confirmations
-                                                                .ofInstances(ids)
+                                                                .ofInstance(instance.id)
                                                                 .map(
                                                                         rows ->
-                                                                                assemble(
-                                                                                        page,
-                                                                                        parties,
+                                                                                views.of(
+                                                                                        instance,
+                                                                                        owner,
                                                                                         data,
-                                                                                        rows))));
+                                                                                        confirmationsOf(
+                                                                                                rows)))));
     }
 
-    private List<InstanceView> assemble(
-            List<InstanceEntity> page,
-            Map<Long, Party> partyById,
-            List<DataElementEntity> data,
-            List<CompleteConfirmationEntity> confirmationRows) {
-        Map<UUID, List<DataElementEntity>> dataByInstance = new HashMap<>();
-        data.forEach(
-                element ->
-                        dataByInstance
-                                .computeIfAbsent(element.instanceId, id -> new ArrayList<>())
-                                .add(element));
-        Map<UUID, List<CompleteConfirmation>> confirmationsByInstance = new HashMap<>();
-        confirmationRows.forEach(
-                row ->
-                        confirmationsByInstance
-                                .computeIfAbsent(row.instanceId, id -> new ArrayList<>())
-                                .add(row.toConfirmation()));
-        return page.stream()
-                .map(
-                        instance ->
-                                views.of(
-                                        instance,
-                                        partyById.get(instance.partyId),
-                                        dataByInstance.getOrDefault(instance.id, List.of()),
-                                        // like a single read: no confirmations is null, not []
-                                        confirmationsByInstance.get(instance.id)))
-                .toList();
+    /** Like Storage: no confirmations is null, not []. */
+    private static List<CompleteConfirmation> confirmationsOf(
+            List<CompleteConfirmationEntity> rows) {
+        return rows.isEmpty()
+                ? null
+                : rows.stream().map(CompleteConfirmationEntity::toConfirmation).toList();
     }
 }

@@ -94,23 +94,18 @@ public class InstanceLifecycleService {
                                         found.etag()));
     }
 
-    /** The instance document as stored (Storage's view), with its entity tag. */
+    /**
+     * The instance document as stored (Storage's view), with its entity tag. Reading it is one
+     * statement; marking it read, when due, its own transaction.
+     */
     public Uni<VersionedInstance> stored(Caller caller, InstanceRef ref) {
-        return transactions.read(
-                () ->
-                        instances
-                                .visible(caller, ref)
-                                .call(instance -> readReceipts.readBy(caller, instance))
-                                .chain(
-                                        instance ->
-                                                documents
-                                                        .of(instance)
-                                                        .map(
-                                                                doc ->
-                                                                        new VersionedInstance(
-                                                                                doc,
-                                                                                InstanceETags.of(
-                                                                                        instance)))));
+        return instances
+                .readable(caller, ref)
+                .call(stored -> readReceipts.readBy(caller, stored.instance()))
+                .map(
+                        stored ->
+                                new VersionedInstance(
+                                        documents.of(stored), InstanceETags.of(stored.instance())));
     }
 
     /** The party's live instances of this app, newest change first, with display names. */

@@ -5,6 +5,8 @@ import dev.appinstances.auth.AccessControl;
 import dev.appinstances.auth.Caller;
 import dev.appinstances.instance.InstanceDocuments;
 import dev.appinstances.instance.InstanceEntity;
+import dev.appinstances.instance.InstanceView;
+import dev.appinstances.instance.StoredInstance;
 import dev.appinstances.persistence.Transactions;
 import dev.appinstances.problem.InvalidQueryParameterException;
 import dev.appinstances.problem.ScopeRequiredException;
@@ -18,10 +20,9 @@ import java.util.Map;
  *
  * <p>The app owner with scope {@value #READ_SCOPE} lists every instance of the app, naming the app
  * ({@code appId}) or its {@code org} as Storage requires; anyone else must name an {@code
- * instanceOwner.partyId} they may act for and never sees hard-deleted instances. A page is four
- * queries: the instances (one more than the page size, to know whether there is a next page) by
- * hand-written SQL, then parties, data elements and confirmations of the whole page through the
- * repositories.
+ * instanceOwner.partyId} they may act for and never sees hard-deleted instances. A page is one
+ * statement of hand-written SQL: the instances (one more than the page size, to know whether there
+ * is a next page), each with its owner party, data elements and confirmations.
  */
 @ApplicationScoped
 public class InstanceQueryService {
@@ -135,13 +136,13 @@ public class InstanceQueryService {
         QuerySql.Scope scope = new QuerySql.Scope(app.appId(), app.org(), !caller.isAppOwner());
         QuerySql.Statement statement = QuerySql.page(query, scope, after, query.size() + 1);
         return store.rows(statement)
-                .chain(
+                .map(
                         rows -> {
                             boolean more = rows.size() > query.size();
-                            List<InstanceEntity> page = more ? rows.subList(0, query.size()) : rows;
+                            List<StoredInstance> page = more ? rows.subList(0, query.size()) : rows;
                             String next = null;
                             if (more) {
-                                InstanceEntity last = page.get(page.size() - 1);
+                                InstanceEntity last = page.get(page.size() - 1).instance();
                                 next =
                                         links.next(
                                                 rawQuery,
@@ -150,16 +151,8 @@ public class InstanceQueryService {
                                                                 last.lastChanged, last.id),
                                                         fingerprint));
                             }
-                            String nextLink = next;
-                            return documents
-                                    .ofAll(page)
-                                    .map(
-                                            views ->
-                                                    new QueryPage(
-                                                            views.size(),
-                                                            links.self(rawQuery),
-                                                            nextLink,
-                                                            views));
+                            List<InstanceView> views = page.stream().map(documents::of).toList();
+                            return new QueryPage(views.size(), links.self(rawQuery), next, views);
                         });
     }
 }

@@ -1,11 +1,13 @@
 package dev.appinstances.query;
 
+import dev.appinstances.instance.InstanceDocumentRows;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the SQL of one page. The text is made only of constants and ordinal placeholders ({@code
- * $1}, {@code $2}, ...); every value from the request is a bind parameter.
+ * Builds the SQL of one page: the instances with their documents' parts ({@link
+ * InstanceDocumentRows}). The text is made only of constants and ordinal placeholders ({@code $1},
+ * {@code $2}, ...); every value from the request is a bind parameter.
  *
  * <p>Order and keyset: the listing is sorted {@code last_changed desc, id asc} (or exactly the
  * reverse for {@code asc:lastChanged}), which is the order of the {@code (app_id, last_changed
@@ -83,7 +85,8 @@ public final class QuerySql {
                         ? " order by i.last_changed desc, i.id"
                         : " order by i.last_changed, i.id desc";
         String text =
-                "select i.* from instance i where "
+                InstanceDocumentRows.SELECT
+                        + " where "
                         + String.join(" and ", sql.conditions)
                         + order
                         + " limit "

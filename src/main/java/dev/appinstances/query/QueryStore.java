@@ -1,7 +1,7 @@
 package dev.appinstances.query;
 
-import dev.appinstances.instance.InstanceEntity;
-import dev.appinstances.instance.InstanceRows;
+import dev.appinstances.instance.InstanceDocumentRows;
+import dev.appinstances.instance.StoredInstance;
 import dev.appinstances.persistence.DatabaseFailures;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -23,15 +23,15 @@ class QueryStore {
         this.pool = pool;
     }
 
-    /** The rows of one page, as detached entities. */
-    Uni<List<InstanceEntity>> rows(QuerySql.Statement statement) {
+    /** The rows of one page, with their documents' parts. */
+    Uni<List<StoredInstance>> rows(QuerySql.Statement statement) {
         return pool.preparedQuery(statement.sql())
                 .execute(parameters(statement.parameters()))
                 .map(
                         rows -> {
-                            List<InstanceEntity> page = new ArrayList<>(rows.size());
+                            List<StoredInstance> page = new ArrayList<>(rows.size());
                             for (Row row : rows) {
-                                page.add(InstanceRows.read(row));
+                                page.add(InstanceDocumentRows.read(row));
                             }
                             return page;
                         })

@@ -2,13 +2,10 @@ package dev.appinstances.register;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The register kept in this service's PostgreSQL, filled from the seed file. Call inside a reactive
- * session.
+ * session (display names need none).
  */
 @ApplicationScoped
 public class DatabaseRegister implements Register {
@@ -27,20 +24,6 @@ public class DatabaseRegister implements Register {
     @Override
     public Uni<Party> partyById(long partyId) {
         return parties.findById(partyId).map(DatabaseRegister::toParty);
-    }
-
-    @Override
-    public Uni<Map<Long, Party>> partiesById(Collection<Long> partyIds) {
-        if (partyIds.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return parties.byIds(partyIds)
-                .map(
-                        found -> {
-                            Map<Long, Party> byId = new HashMap<>();
-                            found.forEach(party -> byId.put(party.partyId, party.toParty()));
-                            return byId;
-                        });
     }
 
     @Override

@@ -1,8 +1,6 @@
 package dev.appinstances.register;
 
 import io.smallrye.mutiny.Uni;
-import java.util.Collection;
-import java.util.Map;
 
 /**
  * Look-ups of parties, users and delegations. Every method yields {@code null} for "no such thing".
@@ -12,9 +10,6 @@ import java.util.Map;
 public interface Register {
 
     Uni<Party> partyById(long partyId);
-
-    /** Several parties in one look-up; absent ids are missing from the map. */
-    Uni<Map<Long, Party>> partiesById(Collection<Long> partyIds);
 
     Uni<Party> partyBySsn(String ssn);
 

@@ -2,6 +2,7 @@ package dev.appinstances.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.appinstances.instance.InstanceDocumentRows;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ class QuerySqlTest {
         var statement = QuerySql.page(parser.parse(Map.of()), OWNER, null, 101);
         assertThat(statement.sql())
                 .isEqualTo(
-                        "select i.* from instance i where i.app_id = $1"
+                        InstanceDocumentRows.SELECT
+                                + " where i.app_id = $1"
                                 + " order by i.last_changed desc, i.id limit $2");
         assertThat(statement.parameters()).containsExactly("ttd/example-app", 101);
     }
