@@ -1,7 +1,7 @@
 -- What the service runs for GET /{org}/{app}/instances/{partyId}/{guid} (captured with
 -- log_statement=all, last on 2026-12-03): four statements on one pooled connection, in
--- autocommit (no BEGIN): the instance by primary key, its owner party, its data elements and its complete
--- confirmations (none of either for these instances).
+-- autocommit (no BEGIN): the instance by primary key, its owner party, its data elements and
+-- its complete confirmations (none of either for these instances).
 -- Ids: the seeded rows have id = md5('bench-' || n)::uuid for n in 1..:ninst, so a random
 -- existing id is drawn without an extra round trip (pgbench variables are numbers only).
 \set n random(1, :ninst)
