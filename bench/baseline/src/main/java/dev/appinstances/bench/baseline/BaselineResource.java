@@ -48,11 +48,13 @@ public class BaselineResource {
     this.pool = pool;
     this.get = BenchSql.load(Paths.get(sqlDir, "get.sql"));
     this.post = BenchSql.load(Paths.get(sqlDir, "post.sql"));
-    Log.infof("baseline SQL from %s: GET %s, POST %s", sqlDir, get.statements, post.statements);
+    Log.infof(
+        "baseline SQL from %s: GET %s then in a transaction %s; POST %s then in a transaction %s",
+        sqlDir, get.autocommit, get.statements, post.autocommit, post.statements);
   }
 
   Uni<RestResponse<String>> read(long partyId, UUID id) {
-    return pool.withConnection(conn -> run(conn, get, partyId, id))
+    return execute(get, partyId, id)
         .map(
             results -> {
               RowSet<Row> first = results.get(0);
@@ -69,12 +71,7 @@ public class BaselineResource {
 
   Uni<RestResponse<String>> create(long partyId, String template) {
     JsonObject parsed = template == null || template.isBlank() ? new JsonObject() : new JsonObject(template);
-    UUID none = null;
-    Uni<List<RowSet<Row>>> work =
-        post.transaction
-            ? pool.withTransaction(conn -> run(conn, post, partyId, none))
-            : pool.withConnection(conn -> run(conn, post, partyId, none));
-    return work.map(
+    return execute(post, partyId, null).map(
         results -> {
           JsonObject body = new JsonObject().put("instanceOwnerPartyId", String.valueOf(partyId));
           body.put("template", parsed);
@@ -85,17 +82,51 @@ public class BaselineResource {
         });
   }
 
-  private static Uni<List<RowSet<Row>>> run(SqlConnection conn, BenchSql sql, long partyId, UUID id) {
-    List<RowSet<Row>> results = new ArrayList<>(sql.statements.size());
+  /**
+   * One script on one pooled connection, as pgbench runs it on its connection: the statements
+   * before BEGIN in autocommit, then BEGIN, the rest, COMMIT (ROLLBACK on failure). :r is drawn
+   * once per request and bound as text wherever it appears, as pgbench sends its variables.
+   */
+  private Uni<List<RowSet<Row>>> execute(BenchSql sql, long partyId, UUID id) {
+    String r = sql.randomRange == null ? null : String.valueOf(sql.random());
+    return pool.withConnection(
+        conn -> {
+          List<RowSet<Row>> results = new ArrayList<>(sql.autocommit.size() + sql.statements.size());
+          Uni<Void> auto = run(conn, sql.autocommit, partyId, id, r, results);
+          if (!sql.transaction) {
+            return auto.replaceWith(results);
+          }
+          return auto.chain(conn::begin)
+              .chain(
+                  tx ->
+                      run(conn, sql.statements, partyId, id, r, results)
+                          .chain(tx::commit)
+                          .onFailure()
+                          .call(() -> tx.rollback().onFailure().recoverWithNull()))
+              .replaceWith(results);
+        });
+  }
+
+  private static Uni<Void> run(
+      SqlConnection conn,
+      List<BenchSql.Statement> statements,
+      long partyId,
+      UUID id,
+      String random,
+      List<RowSet<Row>> results) {
     Uni<Void> chain = Uni.createFrom().voidItem();
-    for (BenchSql.Statement st : sql.statements) {
+    for (BenchSql.Statement st : statements) {
       Tuple args = Tuple.tuple();
       for (BenchSql.Param p : st.params()) {
-        args.addValue(p == BenchSql.Param.INSTANCE_ID ? id : (Object) partyId);
+        switch (p) {
+          case INSTANCE_ID -> args.addValue(id);
+          case PARTY_ID -> args.addValue(partyId);
+          case RANDOM -> args.addValue(random);
+        }
       }
       chain = chain.chain(() -> conn.preparedQuery(st.sql()).execute(args)).invoke(results::add).replaceWithVoid();
     }
-    return chain.replaceWith(results);
+    return chain;
   }
 
   private static JsonArray rows(RowSet<Row> rs) {
