@@ -35,8 +35,8 @@ public final class InstanceRows {
         instance.archived = instant(row, "archived");
         instance.softDeleted = instant(row, "soft_deleted");
         instance.hardDeleted = instant(row, "hard_deleted");
-        instance.presentationTexts = JsonColumns.read(json(row, "presentation_texts"), TEXTS);
-        instance.dataValues = JsonColumns.read(json(row, "data_values"), TEXTS);
+        instance.presentationTexts = texts(row, "presentation_texts");
+        instance.dataValues = texts(row, "data_values");
         instance.created = instant(row, "created");
         instance.createdBy = row.getString("created_by");
         instance.lastChanged = instant(row, "last_changed");
@@ -45,7 +45,13 @@ public final class InstanceRows {
         return instance;
     }
 
-    private static Instant instant(Row row, String column) {
+    /** A jsonb column of texts by id ({@code presentation_texts}, {@code data_values}). */
+    public static Map<String, String> texts(Row row, String column) {
+        return JsonColumns.read(json(row, column), TEXTS);
+    }
+
+    /** A timestamptz column as an instant; null for SQL null. */
+    public static Instant instant(Row row, String column) {
         OffsetDateTime value = row.getOffsetDateTime(column);
         return value == null ? null : value.toInstant();
     }

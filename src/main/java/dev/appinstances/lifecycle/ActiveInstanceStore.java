@@ -1,17 +1,13 @@
 package dev.appinstances.lifecycle;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import dev.appinstances.instance.InstanceRows;
 import dev.appinstances.persistence.DatabaseFailures;
-import dev.appinstances.persistence.JsonColumns;
 import io.smallrye.mutiny.Multi;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.Map;
 
 /**
  * The active list as a stream of rows from a cursor, so that a party with many live instances costs
@@ -30,7 +26,7 @@ class ActiveInstanceStore {
     // writes it); the CASE keeps the cast from ever seeing anything else.
     static final String SQL =
             """
-            select i.id, i.instance_owner_party_id, i.presentation_texts::text as texts,
+            select i.id, i.instance_owner_party_id, i.presentation_texts,
                    i.due_before, i.last_changed,
                    coalesce(
                        (select p.name from app_user u join party p on p.party_id = u.party_id
@@ -43,8 +39,6 @@ class ActiveInstanceStore {
                and i.archived is null and i.soft_deleted is null and i.hard_deleted is null
              order by i.last_changed desc, i.id
             """;
-
-    private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
 
     private final Pool pool;
 
@@ -95,13 +89,9 @@ class ActiveInstanceStore {
     private static SimpleInstance read(Row row) {
         return new SimpleInstance(
                 row.getLong("instance_owner_party_id") + "/" + row.getUUID("id"),
-                JsonColumns.read(row.getString("texts"), TEXTS),
-                instant(row.getOffsetDateTime("due_before")),
-                instant(row.getOffsetDateTime("last_changed")),
+                InstanceRows.texts(row, "presentation_texts"),
+                InstanceRows.instant(row, "due_before"),
+                InstanceRows.instant(row, "last_changed"),
                 row.getString("last_changed_by_name"));
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
     }
 }
