@@ -61,6 +61,16 @@ class AppEventDeliveryTest {
                 .jsonPath();
     }
 
+    /**
+     * Subscribes and waits for the validation ping, so the ping (delivered independently of any
+     * instance) cannot interleave with the events a test then expects in order.
+     */
+    static JsonPath subscribeAndAwaitPing(WebhookReceiver receiver, long partyId) {
+        JsonPath subscription = subscribe(receiver, partyId);
+        awaitTypes(receiver, List.of(PING));
+        return subscription;
+    }
+
     static void awaitTypes(WebhookReceiver receiver, List<String> types) {
         Database.awaitTrue(
                 () -> "events " + types + ", received " + receiver.types(),
@@ -246,7 +256,7 @@ class AppEventDeliveryTest {
     void idempotentReplayEmitsNoSecondEvent() {
         long party = parties.person();
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
-            subscribe(receiver, party);
+            subscribeAndAwaitPing(receiver, party);
             List<String> keyed = new java.util.ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 keyed.add(
@@ -289,7 +299,7 @@ class AppEventDeliveryTest {
                                             && receiver.countOf(request.id()) <= 3
                                     ? 503
                                     : 204);
-            JsonPath subscription = subscribe(receiver, party);
+            JsonPath subscription = subscribeAndAwaitPing(receiver, party);
             String id =
                     given().auth()
                             .oauth2(OWNER)
@@ -387,7 +397,7 @@ class AppEventDeliveryTest {
     void aRefusedRequestEmitsNothing() {
         TestUser user = parties.user();
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
-            subscribe(receiver, user.partyId());
+            subscribeAndAwaitPing(receiver, user.partyId());
             String id = createBodiless(user);
             long partyEvents = partyEvents(user.partyId());
             given().auth()
@@ -449,7 +459,7 @@ class AppEventDeliveryTest {
         long party = parties.person();
         String trigger = "fail_commit_" + party;
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
-            subscribe(receiver, party);
+            subscribeAndAwaitPing(receiver, party);
             db.execute(
                     "create function "
                             + trigger
