@@ -19,6 +19,11 @@
 #   PG_PORT [5432]  PG_DB [bench]  PG_USER [bench]  PG_PASSWORD [bench]
 #   PG_ADMIN [runuser -u postgres -- psql]   a superuser psql (word-split); drops/creates PG_DB
 #   RESULTS_DIR [bench/results]  FOREIGN_CPU_MAX [10]
+#   ASPROF []  path to async-profiler's asprof: profiles the service during each measured phase
+#              (not the half-rate ones) into RESULTS_DIR/<stamp>/r<round>-service-<workload>.collapsed;
+#              bench/profile-components.py sums those by component. Profiling costs CPU, so the
+#              rates of a profiled run are not comparable with an unprofiled one.
+#   ASPROF_EVENT [itimer]  ASPROF_INTERVAL [1ms]
 # Load only ever goes to 127.0.0.1; every load step is bounded by DURATION/WARMUP.
 # The database PG_DB is DROPPED and recreated on every run.
 set -euo pipefail
@@ -41,6 +46,9 @@ JAR=${JAR:-$root/target/quarkus-app/quarkus-run.jar}
 BASELINE_JAR=${BASELINE_JAR:-$here/baseline/target/quarkus-app/quarkus-run.jar}
 JAVA=${JAVA:-java}
 JAVA_OPTS=${JAVA_OPTS:-}
+ASPROF=${ASPROF:-}
+ASPROF_EVENT=${ASPROF_EVENT:-itimer}
+ASPROF_INTERVAL=${ASPROF_INTERVAL:-1ms}
 NODE=${NODE:-node}
 PG_HOST=127.0.0.1
 PG_PORT=${PG_PORT:-5432}
@@ -61,6 +69,7 @@ log() { echo "bench: $(date -u +%H:%M:%S) $*" >&2; }
 for tool in wrk pgbench psql curl openssl awk sort python3 timeout "$JAVA" "$NODE"; do
   command -v "$tool" >/dev/null 2>&1 || die "$tool not found (wrk: apt-get install -y wrk)"
 done
+[ -z "$ASPROF" ] || [ -x "$ASPROF" ] || die "ASPROF=$ASPROF is not an executable asprof"
 [ -f "$JAR" ] || die "no jar at $JAR: run ./mvnw -B package -DskipTests first"
 case " $TARGETS $HALF_TARGETS " in
   *" baseline"*)
@@ -309,12 +318,15 @@ half="$out/half.tsv"
 printf 'round\ttarget\tworkload\trate\tdue\trps\tp50_ms\tp99_ms\terrors\tjvm_cpu_ms_per_req\tpg_cpu_ms_per_req\trows_created\n' >"$half"
 bad=
 
+profiling() { [ -n "$ASPROF" ] && [ "$1" = service ]; }
+
 phase() { # round target workload
   local r=$1 t=$2 w=$3 name="r$1-$2-$3" pid j0 j1 p0 p1 n rps p50 p99 e rows0 rows1 created
   pid=$(jvm_pid "$t")
   [ "$w" = post ] && { reset_db; rows0=$(count_rows); }
   log "round $r: $t $w ${DURATION}s"
   mark "$name"
+  profiling "$t" && "$ASPROF" start -e "$ASPROF_EVENT" -i "$ASPROF_INTERVAL" "$pid" >/dev/null
   j0=$(cpu_ticks "$pid"); p0=$(pg_ticks)
   if [ "$t" = pgbench ]; then
     run_pgbench "$name" "$w.sql"
@@ -324,6 +336,7 @@ phase() { # round target workload
     run_wrk "$name" "$DURATION" post.lua "$(post_url "$t")" "" "$t"
   fi
   j1=$(cpu_ticks "$pid"); p1=$(pg_ticks)
+  profiling "$t" && "$ASPROF" stop -o collapsed -f "$out/$name.collapsed" "$pid" >/dev/null
   mark idle
   if [ "$t" = pgbench ]; then
     n=$(pgb_total "$out/$name.txt"); rps=$(pgb_tps "$out/$name.txt"); e=$(pgb_errors "$out/$name.txt")
