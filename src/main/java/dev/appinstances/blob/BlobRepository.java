@@ -10,6 +10,9 @@ import java.util.UUID;
 class BlobRepository implements PanacheRepositoryBase<BlobEntity, UUID> {
 
     Uni<Integer> commit(Collection<UUID> blobIds) {
-        return update("committed = true where id in ?1", blobIds);
+        // One id (the usual upload) binds a scalar: a bound list makes Hibernate translate anew.
+        return blobIds.size() == 1
+                ? update("committed = true where id = ?1", blobIds.iterator().next())
+                : update("committed = true where id in ?1", blobIds);
     }
 }

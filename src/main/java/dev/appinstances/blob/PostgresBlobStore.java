@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -31,12 +32,15 @@ public class PostgresBlobStore implements BlobStore {
 
     private final Pool pool;
     private final BlobRepository rows;
+    private final BlobChunkRepository chunkRows;
     private final int chunkSize;
     private final Duration pendingTtl;
 
-    public PostgresBlobStore(Pool pool, BlobRepository rows, BlobSettings settings) {
+    public PostgresBlobStore(
+            Pool pool, BlobRepository rows, BlobChunkRepository chunkRows, BlobSettings settings) {
         this.pool = pool;
         this.rows = rows;
+        this.chunkRows = chunkRows;
         this.chunkSize = (int) settings.chunkSize().asLongValue();
         this.pendingTtl = settings.pendingTtl();
     }
@@ -52,6 +56,26 @@ public class PostgresBlobStore implements BlobStore {
             return Uni.createFrom().voidItem();
         }
         return rows.commit(blobIds).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Void> writeInCurrentTransaction(BlobInfo blob, byte[] content) {
+        BlobEntity row = new BlobEntity();
+        row.id = blob.id();
+        row.committed = true;
+        row.size = blob.size();
+        row.sha256 = blob.sha256();
+        List<BlobChunkEntity> chunks = new ArrayList<>();
+        for (int start = 0, seq = 0; start < content.length; start += chunkSize, seq++) {
+            BlobChunkEntity chunk = new BlobChunkEntity();
+            chunk.blobId = blob.id();
+            chunk.seq = seq;
+            chunk.start = start;
+            chunk.data =
+                    Arrays.copyOfRange(content, start, Math.min(content.length, start + chunkSize));
+            chunks.add(chunk);
+        }
+        return rows.persist(row).chain(() -> chunkRows.persist(chunks)).replaceWithVoid();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.appinstances.data;
 
 import dev.appinstances.auth.Caller;
-import dev.appinstances.blob.BlobStore;
 import dev.appinstances.common.InstanceRef;
 import dev.appinstances.common.TimeSource;
 import dev.appinstances.http.RequestBody;
@@ -11,6 +10,7 @@ import dev.appinstances.instance.DataElementEntity;
 import dev.appinstances.instance.DataElementRepository;
 import dev.appinstances.instance.DataElementView;
 import dev.appinstances.instance.DataElementViews;
+import dev.appinstances.instance.ElementContents;
 import dev.appinstances.instance.FormValues;
 import dev.appinstances.instance.InstanceAccess;
 import dev.appinstances.instance.InstanceDocuments;
@@ -34,7 +34,7 @@ public class DataElementService {
 
     private final InstanceAccess instances;
     private final DataElementRepository elements;
-    private final BlobStore blobs;
+    private final ElementContents contents;
     private final DataElementViews views;
     private final InstanceDocuments documents;
     private final Transactions transactions;
@@ -51,7 +51,7 @@ public class DataElementService {
     public DataElementService(
             InstanceAccess instances,
             DataElementRepository elements,
-            BlobStore blobs,
+            ElementContents contents,
             DataElementViews views,
             InstanceDocuments documents,
             Transactions transactions,
@@ -68,7 +68,7 @@ public class DataElementService {
         this.events = events;
         this.instances = instances;
         this.elements = elements;
-        this.blobs = blobs;
+        this.contents = contents;
         this.views = views;
         this.documents = documents;
         this.transactions = transactions;
@@ -235,7 +235,10 @@ public class DataElementService {
         return readReceipts.readBy(caller, instance, element).replaceWith(located);
     }
 
-    /** Swaps the content; the schema removes the old blob with the reference to it. */
+    /**
+     * Swaps the content; the schema removes the old blob with the reference to it. The new content
+     * is made permanent first, so that its blob row exists before the element points at it.
+     */
     private Uni<DataElementView> attachReplacement(
             Caller caller,
             InstanceRef ref,
@@ -248,35 +251,28 @@ public class DataElementService {
                 .chain(
                         instance ->
                                 checks.writableElement(caller, instance, dataGuid)
+                                        .call(() -> contents.commit(List.of(part)))
                                         .chain(
-                                                element -> {
-                                                    Instant now = time.now();
-                                                    element.replaceContent(
-                                                            part, now, caller.actorId());
-                                                    instance.touch(now, caller.actorId());
-                                                    values.applyTo(instance);
-                                                    return readReceipts
-                                                            .elementReplacedBy(
-                                                                    caller, instance, element)
-                                                            .chain(
-                                                                    () ->
-                                                                            blobs
-                                                                                    .commitInCurrentTransaction(
-                                                                                            List.of(
-                                                                                                    part.blob()
-                                                                                                            .id())))
-                                                            .call(
-                                                                    () ->
-                                                                            events.dataSaved(
-                                                                                    caller,
-                                                                                    instance,
-                                                                                    element, now))
-                                                            .map(
-                                                                    ignored ->
-                                                                            views.of(
-                                                                                    element,
-                                                                                    instance));
-                                                }));
+                                                element ->
+                                                        replaced(
+                                                                caller, instance, element, part,
+                                                                values)));
+    }
+
+    private Uni<DataElementView> replaced(
+            Caller caller,
+            InstanceEntity instance,
+            DataElementEntity element,
+            StoredPart part,
+            FormValues.Changes values) {
+        Instant now = time.now();
+        element.replaceContent(part, now, caller.actorId());
+        instance.touch(now, caller.actorId());
+        values.applyTo(instance);
+        return readReceipts
+                .elementReplacedBy(caller, instance, element)
+                .call(() -> events.dataSaved(caller, instance, element, now))
+                .map(ignored -> views.of(element, instance));
     }
 
     private Uni<DataElementView> remove(

@@ -110,7 +110,7 @@ class ElementUploads {
                                                     FORM_CONTENT_TYPE,
                                                     ifMatch))
                             .chain(type -> body.stream(new NoContent(type)))
-                            .chain(() -> taskEntry.emptyForm(form));
+                            .map(ignored -> taskEntry.emptyForm(form));
         } else {
             String filename = filename(body);
             content =

@@ -15,6 +15,7 @@ import dev.appinstances.formdata.JsonInput;
 import dev.appinstances.formdata.MalformedFormJsonException;
 import dev.appinstances.http.MediaTypes;
 import dev.appinstances.http.RequestBody;
+import dev.appinstances.instance.ElementContents;
 import dev.appinstances.instance.StoredPart;
 import dev.appinstances.problem.FormDataInvalidException;
 import dev.appinstances.problem.FormDataUnreadableException;
@@ -40,11 +41,17 @@ public class FormContents {
 
     private final AppDefinition app;
     private final BlobStore blobs;
+    private final ElementContents contents;
     private final long maxSize;
 
-    public FormContents(AppDefinition app, BlobStore blobs, FormDataSettings settings) {
+    public FormContents(
+            AppDefinition app,
+            BlobStore blobs,
+            ElementContents contents,
+            FormDataSettings settings) {
         this.app = app;
         this.blobs = blobs;
+        this.contents = contents;
         this.maxSize = settings.maxSize().asLongValue();
     }
 
@@ -64,7 +71,8 @@ public class FormContents {
 
     /**
      * A PUT body in XML (Content-Type {@code application/xml}, {@code text/xml} or none) or JSON
-     * ({@code application/json}), checked against the model and stored as a pending blob of XML.
+     * ({@code application/json}), checked against the model, as the XML the storing transaction
+     * writes.
      */
     Uni<StoredPart> receive(RequestBody body, DataType type) {
         String contentType = body.contentType();
@@ -81,7 +89,7 @@ public class FormContents {
         }
         return body.readAll(limit(type))
                 .map(bytes -> read(type, bytes, json))
-                .chain(tree -> store(type, tree));
+                .map(tree -> store(type, tree));
     }
 
     private ObjectNode read(DataType type, byte[] body, boolean json) {
@@ -104,10 +112,9 @@ public class FormContents {
         }
     }
 
-    /** The tree as XML in a new pending blob. */
-    Uni<StoredPart> store(DataType type, ObjectNode tree) {
-        byte[] xml = model(type).toXml(tree);
-        return blobs.store(xml).map(blob -> StoredPart.built(type, STORED_CONTENT_TYPE, blob, xml));
+    /** The tree as XML, to be written by the transaction that stores it. */
+    StoredPart store(DataType type, ObjectNode tree) {
+        return contents.built(type, STORED_CONTENT_TYPE, model(type).toXml(tree));
     }
 
     /** The model tree of stored form data (409 when it is too large or does not fit the model). */

@@ -2,7 +2,6 @@ package dev.appinstances.data;
 
 import dev.appinstances.app.DataType;
 import dev.appinstances.auth.Caller;
-import dev.appinstances.blob.BlobStore;
 import dev.appinstances.common.InstanceRef;
 import dev.appinstances.common.TimeSource;
 import dev.appinstances.data.DataPatchResponseMultiple.NewDataModel;
@@ -51,7 +50,6 @@ public class FormPatchService {
     private final FormValues formValues;
     private final Transactions transactions;
     private final ElementContents contents;
-    private final BlobStore blobs;
     private final InstanceDocuments documents;
     private final TimeSource time;
     private final InstanceWriteQueue queue;
@@ -69,7 +67,6 @@ public class FormPatchService {
             FormValues formValues,
             Transactions transactions,
             ElementContents contents,
-            BlobStore blobs,
             InstanceDocuments documents,
             TimeSource time,
             InstanceWriteQueue queue,
@@ -86,7 +83,6 @@ public class FormPatchService {
         this.formValues = formValues;
         this.transactions = transactions;
         this.contents = contents;
-        this.blobs = blobs;
         this.documents = documents;
         this.time = time;
         this.queue = queue;
@@ -189,9 +185,7 @@ public class FormPatchService {
                                                                                 caller, instance,
                                                                                 patched, values))
                                                         .chain(documents::of)))
-                .map(view -> new Outcome(models(patched), view))
-                .onFailure()
-                .call(() -> contents.discard(parts));
+                .map(view -> new Outcome(models(patched), view));
     }
 
     private Uni<Void> swap(
@@ -200,8 +194,10 @@ public class FormPatchService {
             List<Patched> patched,
             FormValues.Changes values) {
         Instant now = time.now();
-        return Multi.createFrom()
-                .iterable(patched)
+        // The new content first, so its blob rows exist before the elements point at them.
+        return contents.commit(patched.stream().map(Patched::part).toList())
+                .onItem()
+                .transformToMulti(ignored -> Multi.createFrom().iterable(patched))
                 .onItem()
                 .transformToUniAndConcatenate(
                         p ->
@@ -230,13 +226,12 @@ public class FormPatchService {
                                                 }))
                 .collect()
                 .asList()
-                .chain(
+                .invoke(
                         ignored -> {
                             instance.touch(now, caller.actorId());
                             values.applyTo(instance);
-                            return blobs.commitInCurrentTransaction(
-                                    patched.stream().map(p -> p.part().blob().id()).toList());
-                        });
+                        })
+                .replaceWithVoid();
     }
 
     private static List<NewDataModel> models(List<Patched> patched) {

@@ -42,9 +42,8 @@ class FormPatches {
         this.contents = contents;
     }
 
-    /** The new models, stored as pending XML; what was stored is discarded on a failure. */
+    /** The new models, as XML that the patching transaction writes. */
     Uni<List<Patched>> apply(List<Target> targets, List<ElementPatch> patches) {
-        List<StoredPart> stored = new ArrayList<>();
         Uni<List<Patched>> all = Uni.createFrom().item(new ArrayList<>());
         for (int i = 0; i < targets.size(); i++) {
             Target target = targets.get(i);
@@ -57,22 +56,24 @@ class FormPatches {
                                                     target.blobId(),
                                                     target.size(),
                                                     target.elementId())
-                                            .map(previous -> patched(target, previous, operations))
-                                            .chain(
-                                                    model ->
-                                                            forms.store(target.type(), model)
-                                                                    .invoke(stored::add)
-                                                                    .map(
-                                                                            part -> {
-                                                                                done.add(
-                                                                                        new Patched(
-                                                                                                target,
-                                                                                                model,
-                                                                                                part));
-                                                                                return done;
-                                                                            })));
+                                            .map(
+                                                    previous -> {
+                                                        ObjectNode model =
+                                                                patched(
+                                                                        target,
+                                                                        previous,
+                                                                        operations);
+                                                        done.add(
+                                                                new Patched(
+                                                                        target,
+                                                                        model,
+                                                                        forms.store(
+                                                                                target.type(),
+                                                                                model)));
+                                                        return done;
+                                                    }));
         }
-        return all.onFailure().call(() -> contents.discard(stored));
+        return all;
     }
 
     private ObjectNode patched(Target target, ObjectNode previous, JsonNode operations) {

@@ -1,6 +1,5 @@
 package dev.appinstances.instance;
 
-import dev.appinstances.blob.BlobStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -19,12 +18,13 @@ import java.util.stream.Collectors;
 public class DataElements {
 
     private final DataElementRepository elements;
-    private final BlobStore blobs;
+    private final ElementContents contents;
     private final UploadMetrics metrics;
 
-    public DataElements(DataElementRepository elements, BlobStore blobs, UploadMetrics metrics) {
+    public DataElements(
+            DataElementRepository elements, ElementContents contents, UploadMetrics metrics) {
         this.elements = elements;
-        this.blobs = blobs;
+        this.contents = contents;
         this.metrics = metrics;
     }
 
@@ -38,11 +38,8 @@ public class DataElements {
         if (created.isEmpty()) {
             return Uni.createFrom().item(created);
         }
-        return elements.persist(created)
-                .chain(
-                        () ->
-                                blobs.commitInCurrentTransaction(
-                                        parts.stream().map(p -> p.blob().id()).toList()))
+        return contents.commit(parts)
+                .chain(() -> elements.persist(created))
                 .invoke(() -> created.forEach(element -> metrics.storedElement(element.size)))
                 .replaceWith(created);
     }

@@ -25,9 +25,33 @@ public class ElementContents {
         return new ElementContent(type, what, blobs.newWriter(), blobs);
     }
 
-    /** Removes stored parts whose instance or element was not created. */
+    /** Content the service built in memory, as a part; its blob is written by {@link #commit}. */
+    public StoredPart built(DataType type, String contentType, byte[] content) {
+        return StoredPart.built(type, contentType, blobs.describe(content), content);
+    }
+
+    /**
+     * Makes the parts' content permanent inside the caller's transaction: streamed content, written
+     * pending, is committed; built content is written now. Before the elements that reference it
+     * are persisted, so that the blob rows are inserted first.
+     */
+    public Uni<Void> commit(Collection<StoredPart> parts) {
+        List<UUID> pending =
+                parts.stream().filter(p -> !p.isBuilt()).map(p -> p.blob().id()).toList();
+        Uni<Void> written = Uni.createFrom().voidItem();
+        for (StoredPart part : parts) {
+            if (part.isBuilt()) {
+                written =
+                        written.chain(
+                                () -> blobs.writeInCurrentTransaction(part.blob(), part.content()));
+            }
+        }
+        return written.chain(() -> blobs.commitInCurrentTransaction(pending));
+    }
+
+    /** Removes stored parts whose instance or element was not created (built ones never were). */
     public Uni<Void> discard(Collection<StoredPart> parts) {
-        List<UUID> ids = parts.stream().map(part -> part.blob().id()).toList();
+        List<UUID> ids = parts.stream().filter(p -> !p.isBuilt()).map(p -> p.blob().id()).toList();
         return blobs.discardPending(ids);
     }
 }

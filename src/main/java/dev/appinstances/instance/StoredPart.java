@@ -4,9 +4,10 @@ import dev.appinstances.app.DataType;
 import dev.appinstances.blob.BlobInfo;
 
 /**
- * A part whose content is stored as a pending blob, ready to become a data element. {@code content}
- * holds the bytes when the service made them itself (a form it built), so that nothing reads back
- * what was just written; it is null for content streamed from a client.
+ * A part ready to become a data element. Content streamed from a client is stored as a pending blob
+ * and {@code content} is null; content the service made itself (a form it built) is held in {@code
+ * content}, with its blob only described, and is written by the transaction that creates or changes
+ * the element ({@link ElementContents#commit}), so nothing reads back what was just made.
  */
 public record StoredPart(
         DataType dataType, String filename, String contentType, BlobInfo blob, byte[] content) {
@@ -16,9 +17,13 @@ public record StoredPart(
         this(dataType, filename, contentType, blob, null);
     }
 
-    /** Content built here and stored: the bytes are kept beside the blob. */
-    public static StoredPart built(
-            DataType dataType, String contentType, BlobInfo blob, byte[] content) {
+    /** Whether the content was built here and is not written yet. */
+    public boolean isBuilt() {
+        return content != null;
+    }
+
+    /** Content built here: the bytes, and the blob they will be written to. */
+    static StoredPart built(DataType dataType, String contentType, BlobInfo blob, byte[] content) {
         return new StoredPart(dataType, null, contentType, blob, content);
     }
 }

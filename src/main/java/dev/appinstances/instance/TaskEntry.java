@@ -3,7 +3,6 @@ package dev.appinstances.instance;
 import dev.appinstances.app.AppDefinition;
 import dev.appinstances.app.DataType;
 import dev.appinstances.auth.Caller;
-import dev.appinstances.blob.BlobStore;
 import dev.appinstances.formdata.FormModel;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,14 +25,17 @@ public class TaskEntry {
     private static final String XML = "application/xml";
 
     private final AppDefinition app;
-    private final BlobStore blobs;
+    private final ElementContents contents;
     private final DataElements dataElements;
     private final InstanceEvents events;
 
     public TaskEntry(
-            AppDefinition app, BlobStore blobs, DataElements dataElements, InstanceEvents events) {
+            AppDefinition app,
+            ElementContents contents,
+            DataElements dataElements,
+            InstanceEvents events) {
         this.app = app;
-        this.blobs = blobs;
+        this.contents = contents;
         this.dataElements = dataElements;
         this.events = events;
     }
@@ -48,18 +50,14 @@ public class TaskEntry {
     }
 
     /**
-     * Empty forms, as pending blobs, for the task's auto-created types not among {@code present};
-     * the caller attaches them (or discards them when its write fails).
+     * Empty forms for the task's auto-created types not among {@code present}; the caller attaches
+     * them, which writes them in its transaction.
      */
-    public Uni<List<StoredPart>> newForms(String taskId, Collection<String> present) {
-        List<Uni<StoredPart>> forms =
-                autoCreatedTypes(taskId).stream()
-                        .filter(type -> !present.contains(type.id))
-                        .map(this::emptyForm)
-                        .toList();
-        return forms.isEmpty()
-                ? Uni.createFrom().item(List.of())
-                : Uni.join().all(forms).andFailFast();
+    public List<StoredPart> newForms(String taskId, Collection<String> present) {
+        return autoCreatedTypes(taskId).stream()
+                .filter(type -> !present.contains(type.id))
+                .map(this::emptyForm)
+                .toList();
     }
 
     /**
@@ -74,7 +72,7 @@ public class TaskEntry {
         }
         return dataElements
                 .countByType(instance.id)
-                .chain(counts -> newForms(taskId, present(counts)))
+                .map(counts -> newForms(taskId, present(counts)))
                 .chain(
                         forms ->
                                 forms.isEmpty()
@@ -102,10 +100,9 @@ public class TaskEntry {
         return type.isFormData() && app.formModel(type.id).isPresent();
     }
 
-    /** An empty form of the type (the root element alone), as a pending blob. */
-    public Uni<StoredPart> emptyForm(DataType type) {
+    /** An empty form of the type (the root element alone), written when it is attached. */
+    public StoredPart emptyForm(DataType type) {
         Optional<FormModel> model = app.formModel(type.id);
-        byte[] xml = model.orElseThrow().prefill(Map.of());
-        return blobs.store(xml).map(blob -> StoredPart.built(type, XML, blob, xml));
+        return contents.built(type, XML, model.orElseThrow().prefill(Map.of()));
     }
 }

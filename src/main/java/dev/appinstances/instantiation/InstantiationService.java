@@ -184,18 +184,9 @@ public class InstantiationService {
             KeyedCreate keyed) {
         checkMayInstantiate(caller, copy);
         Set<String> supplied = parts.stream().map(part -> part.dataType().id).collect(toSet());
-        return taskEntry
-                .newForms(app.process().firstTask().id(), supplied)
-                .chain(
-                        forms -> {
-                            List<StoredPart> all = new ArrayList<>(parts);
-                            all.addAll(forms);
-                            return formValues
-                                    .of(all)
-                                    .chain(values -> persist(caller, command, all, values, keyed))
-                                    .onFailure()
-                                    .call(() -> contents.discard(forms));
-                        });
+        List<StoredPart> all = new ArrayList<>(parts);
+        all.addAll(taskEntry.newForms(app.process().firstTask().id(), supplied));
+        return formValues.of(all).chain(values -> persist(caller, command, all, values, keyed));
     }
 
     private Uni<InstanceView> persist(

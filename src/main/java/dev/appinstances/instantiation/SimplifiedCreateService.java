@@ -32,9 +32,10 @@ import java.util.UUID;
 
 /**
  * {@code POST {basePath}/create}: a new instance whose form data is built from a key/value prefill,
- * or copied from an archived instance of the same owner. The content is produced as pending blobs
- * first, then the instance and its data elements are created in one transaction, exactly as for a
- * multipart create; on any failure the pending content is discarded.
+ * or copied from an archived instance of the same owner. Copied content is produced as pending
+ * blobs first and prefilled forms are built in memory; then the instance and its data elements
+ * (with the forms' content) are created in one transaction, as for a multipart create; on any
+ * failure the pending content is discarded.
  */
 @ApplicationScoped
 public class SimplifiedCreateService {
@@ -141,18 +142,14 @@ public class SimplifiedCreateService {
         if (forms.isEmpty() && !prefill.isEmpty()) {
             throw new InvalidRequestException("The app has no form data type to prefill");
         }
-        List<Uni<StoredPart>> parts = new ArrayList<>();
+        List<StoredPart> parts = new ArrayList<>();
         for (DataType form : forms) {
             byte[] xml = formXml(form, prefill);
             if (xml != null) {
-                parts.add(
-                        blobs.store(xml)
-                                .map(blob -> StoredPart.built(form, "application/xml", blob, xml)));
+                parts.add(contents.built(form, "application/xml", xml));
             }
         }
-        return parts.isEmpty()
-                ? Uni.createFrom().item(List.of())
-                : Uni.join().all(parts).andFailFast();
+        return Uni.createFrom().item(parts);
     }
 
     private byte[] formXml(DataType form, Map<String, String> prefill) {
