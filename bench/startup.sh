@@ -14,7 +14,12 @@
 #   dyncds           + a dynamic archive this script dumps first (-XX:ArchiveClassesAtExit, one
 #                    extra start and stop): every class loaded up to readiness and shutdown
 #   noshare          -Xshare:off, no CDS at all (for reference)
-# Environment (defaults in brackets): RUNS [5]  VARIANTS [plain tiered1 appcds appcds-tiered1 dyncds noshare]
+#   aot              + -XX:AOTCache=<cache> (JDK 24+, JEP 483/515: classes loaded and linked, and on
+#                    JDK 25 method profiles, from a training run this script makes first with
+#                    -XX:AOTCacheOutput: one start to readiness and a stop; skipped on an older JDK)
+#   aot-tiered1      aot and -XX:TieredStopAtLevel=1
+# Environment (defaults in brackets): RUNS [5]
+#   VARIANTS [plain tiered1 appcds appcds-tiered1 dyncds noshare aot aot-tiered1]
 #   JAR [target/quarkus-app/quarkus-run.jar]  JAVA [java]  JAVA_OPTS []  NODE [node]
 #   STARTUP_PORT [18190]  MGMT_PORT [19190]  TIMEOUT [60] seconds per start
 #   EMBEDDED [0]: 1 = no datasource configured, the jar starts its embedded PostgreSQL (LocalDbMain)
@@ -27,7 +32,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 
 RUNS=${RUNS:-5}
-VARIANTS=${VARIANTS:-plain tiered1 appcds appcds-tiered1 dyncds noshare}
+VARIANTS=${VARIANTS:-plain tiered1 appcds appcds-tiered1 dyncds noshare aot aot-tiered1}
 JAR=${JAR:-$root/target/quarkus-app/quarkus-run.jar}
 JAVA=${JAVA:-java}
 JAVA_OPTS=${JAVA_OPTS:-}
@@ -94,11 +99,13 @@ variant_opts() { # variant -> JVM options, one a line; nothing and status 1 when
     appcds-tiered1) [ -f "$jsa" ] || return 1; echo "-XX:SharedArchiveFile=$jsa"; echo -XX:TieredStopAtLevel=1 ;;
     dyncds) [ -f "$out/dyn-cds.jsa" ] || return 1; echo "-XX:SharedArchiveFile=$out/dyn-cds.jsa" ;;
     noshare) echo -Xshare:off ;;
+    aot) [ -f "$out/app.aot" ] || return 1; echo "-XX:AOTCache=$out/app.aot" ;;
+    aot-tiered1) [ -f "$out/app.aot" ] || return 1; echo "-XX:AOTCache=$out/app.aot"; echo -XX:TieredStopAtLevel=1 ;;
     *) die "unknown variant $1" ;;
   esac
 }
 
-probe() { # log-file json-out jvm-options...
+probe() { # log-file json-out jvm-options...   (STOP_TIMEOUT: seconds the JVM gets to exit [30])
   local logf=$1 res=$2 p; shift 2
   # another process on either port would answer (or break) the probe: refuse
   for p in "$STARTUP_PORT" "$MGMT_PORT"; do
@@ -107,6 +114,7 @@ probe() { # log-file json-out jvm-options...
   # shellcheck disable=SC2086
   (cd "$root" && timeout $(( TIMEOUT + 60 )) env "${env_args[@]}" "$NODE" "$here/startup-probe.mjs" \
       --url "http://127.0.0.1:$MGMT_PORT/q/health/ready" --timeout "$TIMEOUT" --log "$logf" \
+      --stop-timeout "${STOP_TIMEOUT:-30}" \
       -- "$JAVA" $JAVA_OPTS "$@" -jar "$JAR") >"$res" || return 1
 }
 
@@ -124,9 +132,23 @@ case " $VARIANTS " in
     ;;
 esac
 
+case " $VARIANTS " in
+  *" aot"*)
+    if "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; then
+      # the cache is assembled when the training JVM exits: give it time
+      log "training run for the AOT cache (-XX:AOTCacheOutput)"
+      STOP_TIMEOUT=300 probe "$out/aot-train.log" "$out/aot-train.json" "-XX:AOTCacheOutput=$out/app.aot" \
+        || log "WARNING: the training run failed (see $out/aot-train.log)"
+      [ -f "$out/app.aot" ] || log "WARNING: no AOT cache written; aot variants skipped"
+    else
+      log "$JAVA has no -XX:AOTCacheOutput (JDK 25+): aot variants skipped"
+    fi
+    ;;
+esac
+
 runnable=()
 for v in $VARIANTS; do
-  if variant_opts "$v" >/dev/null; then runnable+=("$v"); else log "variant $v skipped (no archive: build with -Dquarkus.package.jar.appcds.enabled=true)"; fi
+  if variant_opts "$v" >/dev/null; then runnable+=("$v"); else log "variant $v skipped (no archive or cache; appcds: build with -Dquarkus.package.jar.appcds.enabled=true)"; fi
 done
 [ ${#runnable[@]} -gt 0 ] || die "no variant can run"
 
@@ -158,7 +180,9 @@ for r in rows:
         order.append(r["variant"])
 opts = {"plain": "", "tiered1": "-XX:TieredStopAtLevel=1", "appcds": "-XX:SharedArchiveFile=app-cds.jsa",
         "appcds-tiered1": "-XX:SharedArchiveFile=app-cds.jsa -XX:TieredStopAtLevel=1",
-        "dyncds": "-XX:SharedArchiveFile=<dumped with -XX:ArchiveClassesAtExit>", "noshare": "-Xshare:off"}
+        "dyncds": "-XX:SharedArchiveFile=<dumped with -XX:ArchiveClassesAtExit>", "noshare": "-Xshare:off",
+        "aot": "-XX:AOTCache=<trained with -XX:AOTCacheOutput>",
+        "aot-tiered1": "-XX:AOTCache=<trained> -XX:TieredStopAtLevel=1"}
 def f(v):
     return [float(x) for x in v if x not in ("None", "", "nan")]
 lines = [f"Time to ready (first 200 of /q/health/ready) of quarkus-run.jar, {runs} runs per variant, interleaved; "
