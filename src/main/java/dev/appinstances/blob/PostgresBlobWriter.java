@@ -15,11 +15,14 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Streams one blob into {@code blob_chunk} rows. One batch of inserts is in flight at a time, each
- * batch one round trip and one short autocommit, so no connection is held while the client is slow;
- * the chunks that queued while a batch was stored go together in the next (up to {@link #BATCH}),
- * which spares a commit per chunk when the client is faster than the database. At most one batch
- * waits behind the one in flight before the writer reports back-pressure.
+ * Streams one blob into {@code blob_chunk} rows. Up to {@link #IN_FLIGHT} batches of inserts are in
+ * flight at a time, on pooled connections of their own, each batch one round trip and one short
+ * autocommit, so no connection is held while the client is slow, and the database writes one batch
+ * while the next is sent; the chunks that queued meanwhile go together in the next batch (up to
+ * {@link #BATCH}), which spares a commit per chunk when the client is faster than the database.
+ * Each chunk row carries its own sequence number and offset, so the order in which batches commit
+ * does not matter. At most one batch waits behind those in flight before the writer reports
+ * back-pressure.
  *
  * <p>Confined to the Vert.x context that feeds it: every call, and every completion of its
  * statements, happens there, so it needs no locks.
@@ -33,6 +36,7 @@ final class PostgresBlobWriter implements BlobWriter {
             "update blob set size = $2, sha256 = $3 where id = $1";
 
     static final int BATCH = 4;
+    static final int IN_FLIGHT = 2;
 
     private final UUID id = UUID.randomUUID();
     private final Pool pool;
@@ -41,8 +45,8 @@ final class PostgresBlobWriter implements BlobWriter {
     private final Deque<Buffer> fullChunks = new ArrayDeque<>();
     private final List<Runnable> drainActions = new ArrayList<>();
     private Buffer current = Buffer.buffer();
-    private boolean rowCreated;
-    private boolean inFlight;
+    private Uni<Void> row;
+    private int inFlight;
     private boolean aborted;
     private int nextSeq;
     private long storedBytes;
@@ -147,36 +151,47 @@ final class PostgresBlobWriter implements BlobWriter {
                 .transform(DatabaseFailures::translate);
     }
 
+    /** The blob row, inserted once; every chunk batch waits for it (the chunks reference it). */
     private Uni<Void> ensureRow() {
-        if (rowCreated) {
-            return Uni.createFrom().voidItem();
+        if (row == null) {
+            row =
+                    pool.preparedQuery(INSERT_BLOB)
+                            .execute(Tuple.of(id))
+                            .replaceWithVoid()
+                            .memoize()
+                            .indefinitely();
         }
-        rowCreated = true;
-        return pool.preparedQuery(INSERT_BLOB).execute(Tuple.of(id)).replaceWithVoid();
+        return row;
     }
 
-    /** Starts the next statement unless one is running; reports idleness when nothing is left. */
+    /**
+     * Starts batches while fewer than {@link #IN_FLIGHT} run; reports idleness when all is done.
+     */
     private void pump() {
-        if (inFlight) {
-            return;
-        }
-        if (failure != null || aborted || fullChunks.isEmpty()) {
+        if (failure != null || aborted) {
             fullChunks.clear();
+        }
+        while (inFlight < IN_FLIGHT && !fullChunks.isEmpty()) {
+            startBatch();
+        }
+        if (inFlight == 0 && fullChunks.isEmpty()) {
             runDrainActions();
             if (whenIdle != null) {
                 Runnable idle = whenIdle;
                 whenIdle = null;
                 idle.run();
             }
-            return;
         }
+    }
+
+    private void startBatch() {
         List<Tuple> batch = new ArrayList<>(BATCH);
         while (batch.size() < BATCH && !fullChunks.isEmpty()) {
             Buffer chunk = fullChunks.poll();
             batch.add(Tuple.of(id, nextSeq++, storedBytes, chunk));
             storedBytes += chunk.length();
         }
-        inFlight = true;
+        inFlight++;
         ensureRow()
                 .chain(() -> pool.preparedQuery(INSERT_CHUNK).executeBatch(batch))
                 .subscribe()
@@ -184,7 +199,7 @@ final class PostgresBlobWriter implements BlobWriter {
     }
 
     private void stored(Throwable error) {
-        inFlight = false;
+        inFlight--;
         if (error != null && failure == null) {
             failure = DatabaseFailures.translate(error);
         }
