@@ -88,25 +88,10 @@ class BuiltContentTest {
     }
 
     @Test
-    void aCreateThatFailsAtCommitWritesNoBlob() {
+    void aCreateThatFailsAtCommitWritesNoBlob() throws Exception {
         long party = parties.person();
-        String trigger = "fail_built_" + party;
         Database.Marker marker = db.since();
-        db.execute(
-                "create function "
-                        + trigger
-                        + "() returns trigger language plpgsql as $$ begin raise exception"
-                        + " 'refused at commit'; end $$");
-        db.execute(
-                "create constraint trigger "
-                        + trigger
-                        + " after insert on instance deferrable initially deferred for each row"
-                        + " when (new.instance_owner_party_id = "
-                        + party
-                        + ") execute function "
-                        + trigger
-                        + "()");
-        try {
+        try (AutoCloseable failing = db.failingInstanceCommits(party)) {
             int status =
                     FormDataTest.as(dev.appinstances.testsupport.Tokens.appOwner())
                             .contentType("application/json")
@@ -118,9 +103,6 @@ class BuiltContentTest {
                             .statusCode();
             assertThat(status).isNotEqualTo(201);
             assertThat(db.storedSince(marker)).isEqualTo("0/0/0/0");
-        } finally {
-            db.execute("drop trigger " + trigger + " on instance");
-            db.execute("drop function " + trigger + "()");
         }
     }
 

@@ -455,26 +455,11 @@ class AppEventDeliveryTest {
     }
 
     @Test
-    void aChangeRolledBackEmitsNothing() {
+    void aChangeRolledBackEmitsNothing() throws Exception {
         long party = parties.person();
-        String trigger = "fail_commit_" + party;
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             subscribeAndAwaitPing(receiver, party);
-            db.execute(
-                    "create function "
-                            + trigger
-                            + "() returns trigger language plpgsql as $$ begin raise exception"
-                            + " 'refused at commit'; end $$");
-            db.execute(
-                    "create constraint trigger "
-                            + trigger
-                            + " after insert on instance deferrable initially deferred for each"
-                            + " row when (new.instance_owner_party_id = "
-                            + party
-                            + ") execute function "
-                            + trigger
-                            + "()");
-            try {
+            try (AutoCloseable failing = db.failingInstanceCommits(party)) {
                 int status =
                         given().auth()
                                 .oauth2(OWNER)
@@ -486,9 +471,6 @@ class AppEventDeliveryTest {
                                 .extract()
                                 .statusCode();
                 assertThat(status).isNotEqualTo(201);
-            } finally {
-                db.execute("drop trigger " + trigger + " on instance");
-                db.execute("drop function " + trigger + "()");
             }
             assertThat(partyEvents(party)).isZero();
             assertThat(

@@ -59,6 +59,33 @@ public class Database {
         pool.query(sql).execute().await().atMost(Duration.ofSeconds(10));
     }
 
+    /**
+     * Until closed, every transaction that inserts an instance of the party fails at its commit (a
+     * deferred constraint trigger): for tests of a change that is rolled back after all its
+     * statements ran.
+     */
+    public AutoCloseable failingInstanceCommits(long partyId) {
+        String name = "fail_commit_" + partyId;
+        execute(
+                "create function "
+                        + name
+                        + "() returns trigger language plpgsql as $$ begin raise exception"
+                        + " 'refused at commit'; end $$");
+        execute(
+                "create constraint trigger "
+                        + name
+                        + " after insert on instance deferrable initially deferred for each row"
+                        + " when (new.instance_owner_party_id = "
+                        + partyId
+                        + ") execute function "
+                        + name
+                        + "()");
+        return () -> {
+            execute("drop trigger " + name + " on instance");
+            execute("drop function " + name + "()");
+        };
+    }
+
     /** Takes a marker now: what is written from here on counts in {@link #storedSince}. */
     public Marker since() {
         // xmin holds the low 32 bits of a transaction id
