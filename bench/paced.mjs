@@ -7,7 +7,9 @@
 //
 // At most --connections requests are in flight (keep-alive sockets); a due request waits for a
 // free socket and that wait counts in its latency. Requests still unanswered 5 s after the end
-// count as errors ("late"). Node 18+.
+// count as errors ("late"). The first --warmup seconds [5] run at the same rate but are not
+// counted: a cold client (Node's own JIT, new sockets) delays its first few thousand requests by
+// up to hundreds of ms, which would otherwise dominate the p99 of whatever it measures. Node 18+.
 import http from 'node:http';
 import fs from 'node:fs';
 
@@ -19,8 +21,9 @@ for (let i = 2; i < process.argv.length; i += 2) {
   args[k] = process.argv[i + 1];
 }
 const rate = Number(args.rate), seconds = Number(args.seconds), conns = Number(args.connections || 16);
+const warmup = Number(args.warmup ?? 5);
 if (!args.url || !(rate > 0) || !(seconds > 0)) {
-  console.error('usage: paced.mjs --url URL --rate N --seconds S [--connections C] [--ids FILE] [--post] [--header H]');
+  console.error('usage: paced.mjs --url URL --rate N --seconds S [--warmup S] [--connections C] [--ids FILE] [--post] [--header H]');
   process.exit(2);
 }
 const base = new URL(args.url);
@@ -33,21 +36,24 @@ if (args.post) { headers['Content-Type'] = 'application/json'; headers['Content-
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: conns });
 const lat = [];
-let due = 0, done = 0, ok = 0, errors = 0;
+let due = 0, done = 0, ok = 0, errors = 0, fired = 0;
 const t0 = performance.now();
-const end = t0 + seconds * 1000;
+const measured = t0 + warmup * 1000;
+const end = measured + seconds * 1000;
+const counted = (dueAt) => dueAt >= measured;
 
 function fire(dueAt) {
   const path = ids ? `${base.pathname}/${ids[Math.floor(Math.random() * ids.length)]}` : base.pathname + base.search;
   const req = http.request({ host: base.hostname, port: base.port, path, method: args.post ? 'POST' : 'GET', headers, agent }, (res) => {
     res.on('data', () => {});
     res.on('end', () => {
+      if (!counted(dueAt)) return;
       done++;
       lat.push(performance.now() - dueAt);
       if (res.statusCode >= 200 && res.statusCode < 400) ok++; else errors++;
     });
   });
-  req.on('error', () => { done++; errors++; });
+  req.on('error', () => { if (counted(dueAt)) { done++; errors++; } });
   if (args.post) req.end(body); else req.end();
 }
 
@@ -55,7 +61,12 @@ function tick() {
   const now = performance.now();
   const until = Math.min(now, end);
   const shouldHave = Math.floor(((until - t0) / 1000) * rate);
-  while (due < shouldHave) { fire(t0 + (due * 1000) / rate); due++; }
+  while (fired < shouldHave) {
+    const dueAt = t0 + (fired * 1000) / rate;
+    fire(dueAt);
+    fired++;
+    if (counted(dueAt)) due++;
+  }
   if (now < end) setTimeout(tick, 1);
   else finish();
 }

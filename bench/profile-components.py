@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Sums async-profiler collapsed stacks by component, one column per profile.
 
-    bench/profile-components.py [--top N] LABEL=FILE.collapsed [LABEL=FILE.collapsed ...]
+    bench/profile-components.py [--top N] [--java-only] LABEL=FILE.collapsed [LABEL=FILE.collapsed ...]
 
 Each sample goes to the component of its leaf-most frame that belongs to a named component:
 frames of the JDK's own collections, strings and reflection (and native frames such as a libc
 write) say nothing about who asked for the work, so the walk goes past them to the caller; a
 sample with no such frame is "JDK / other". Threads without Java frames are the JIT compiler or
-the garbage collector. Prints a Markdown table of each component's share of the samples.
+the garbage collector. Prints a Markdown table of each component's share of the samples;
+--java-only leaves those threads out, so the shares are of the time spent serving requests (the
+JIT's share depends mostly on how long the JVM has been warming up).
 """
 import re
 import sys
@@ -56,7 +58,10 @@ def component(frames):
     return "other native"
 
 
-def load(path):
+NOT_REQUEST_WORK = ("JIT compiler", "garbage collector / VM")
+
+
+def load(path, java_only):
     counts = Counter()
     with open(path) as f:
         for line in f:
@@ -64,20 +69,25 @@ def load(path):
             if not stack or not n.isdigit():
                 continue
             frames = [fr.removesuffix("_[j]").removesuffix("_[i]").removesuffix("_[k]") for fr in stack.split(";")]
-            counts[component(frames)] += int(n)
+            name = component(frames)
+            if not (java_only and name in NOT_REQUEST_WORK):
+                counts[name] += int(n)
     return counts
 
 
 def main(argv):
-    top = 12
-    if len(argv) > 1 and argv[0] == "--top":
-        top, argv = int(argv[1]), argv[2:]
+    top, java_only = 12, False
+    while argv and argv[0] in ("--top", "--java-only"):
+        if argv[0] == "--top":
+            top, argv = int(argv[1]), argv[2:]
+        else:
+            java_only, argv = True, argv[1:]
     if not argv:
         sys.exit(__doc__)
     profiles = []
     for arg in argv:
         label, _, path = arg.rpartition("=")
-        profiles.append((label or path, load(path)))
+        profiles.append((label or path, load(path, java_only)))
     totals = [sum(c.values()) for _, c in profiles]
     order = sorted({k for _, c in profiles for k in c}, key=lambda k: -max(c[k] / t for (_, c), t in zip(profiles, totals) if t))
     print("| component | " + " | ".join(label for label, _ in profiles) + " |")

@@ -386,7 +386,7 @@ half_phase() { # round target workload rate
     else
       set -- --url "$(post_url "$t")" --post
     fi
-    timeout $(( DURATION + 30 )) "$NODE" "$here/paced.mjs" "$@" --rate "$rate" --seconds "$DURATION" \
+    timeout $(( DURATION + 35 )) "$NODE" "$here/paced.mjs" "$@" --rate "$rate" --seconds "$DURATION" \
       --connections "$CONNECTIONS" "${a[@]}" >"$out/$name.json" 2>"$out/$name.err" \
       || { cat "$out/$name.err" >&2; die "paced $name failed"; }
     json=$(cat "$out/$name.json")

@@ -91,7 +91,8 @@ for w in workloads:
 if half:
     md.append("")
     md.append("Fixed arrival rate at half of the service's measured req/s of the same round "
-              "(bench/paced.mjs, open loop: latency counted from when a request was due):")
+              "(bench/paced.mjs, open loop: latency counted from when a request was due; its first 5 s "
+              "at that rate warm the client up and are not counted):")
     md.append("")
     md.append("| workload | target | rate req/s | achieved req/s | p50 ms | p99 ms | errors |")
     md.append("|---|---|---:|---:|---:|---:|---:|")
