@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.appinstances.testsupport.Database;
 import dev.appinstances.testsupport.EmbeddedPostgresResource;
+import dev.appinstances.testsupport.InstanceApi;
 import dev.appinstances.testsupport.TestParties;
+import dev.appinstances.testsupport.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -92,15 +94,7 @@ class BuiltContentTest {
         long party = parties.person();
         Database.Marker marker = db.since();
         try (AutoCloseable failing = db.failingInstanceCommits(party)) {
-            int status =
-                    FormDataTest.as(dev.appinstances.testsupport.Tokens.appOwner())
-                            .contentType("application/json")
-                            .queryParam("instanceOwnerPartyId", party)
-                            .body("{}")
-                            .post(BASE)
-                            .then()
-                            .extract()
-                            .statusCode();
+            int status = InstanceApi.createFor(Tokens.appOwner(), party).extract().statusCode();
             assertThat(status).isNotEqualTo(201);
             assertThat(db.storedSince(marker)).isEqualTo("0/0/0/0");
         }

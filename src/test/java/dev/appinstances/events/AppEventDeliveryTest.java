@@ -460,16 +460,7 @@ class AppEventDeliveryTest {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             subscribeAndAwaitPing(receiver, party);
             try (AutoCloseable failing = db.failingInstanceCommits(party)) {
-                int status =
-                        given().auth()
-                                .oauth2(OWNER)
-                                .contentType("application/json")
-                                .queryParam("instanceOwnerPartyId", party)
-                                .body("{}")
-                                .post(BASE)
-                                .then()
-                                .extract()
-                                .statusCode();
+                int status = InstanceApi.createFor(OWNER, party).extract().statusCode();
                 assertThat(status).isNotEqualTo(201);
             }
             assertThat(partyEvents(party)).isZero();
