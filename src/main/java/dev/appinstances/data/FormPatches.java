@@ -8,7 +8,6 @@ import dev.appinstances.formdata.FormPatch;
 import dev.appinstances.formdata.InvalidFormDataException;
 import dev.appinstances.formdata.JsonInput;
 import dev.appinstances.formdata.PatchFailedException;
-import dev.appinstances.instance.ElementContents;
 import dev.appinstances.instance.StoredPart;
 import dev.appinstances.problem.PatchFailure;
 import dev.appinstances.problem.PatchOperationFailedException;
@@ -35,11 +34,9 @@ class FormPatches {
     record Patched(Target target, ObjectNode model, StoredPart part) {}
 
     private final FormContents forms;
-    private final ElementContents contents;
 
-    FormPatches(FormContents forms, ElementContents contents) {
+    FormPatches(FormContents forms) {
         this.forms = forms;
-        this.contents = contents;
     }
 
     /** The new models, as XML that the patching transaction writes. */

@@ -36,8 +36,6 @@ public class ElementContents {
      * are persisted, so that the blob rows are inserted first.
      */
     public Uni<Void> commit(Collection<StoredPart> parts) {
-        List<UUID> pending =
-                parts.stream().filter(p -> !p.isBuilt()).map(p -> p.blob().id()).toList();
         Uni<Void> written = Uni.createFrom().voidItem();
         for (StoredPart part : parts) {
             if (part.isBuilt()) {
@@ -46,12 +44,16 @@ public class ElementContents {
                                 () -> blobs.writeInCurrentTransaction(part.blob(), part.content()));
             }
         }
-        return written.chain(() -> blobs.commitInCurrentTransaction(pending));
+        return written.chain(() -> blobs.commitInCurrentTransaction(pendingIds(parts)));
     }
 
     /** Removes stored parts whose instance or element was not created (built ones never were). */
     public Uni<Void> discard(Collection<StoredPart> parts) {
-        List<UUID> ids = parts.stream().filter(p -> !p.isBuilt()).map(p -> p.blob().id()).toList();
-        return blobs.discardPending(ids);
+        return blobs.discardPending(pendingIds(parts));
+    }
+
+    /** The blobs of streamed parts, written pending before the change that takes them. */
+    private static List<UUID> pendingIds(Collection<StoredPart> parts) {
+        return parts.stream().filter(p -> !p.isBuilt()).map(p -> p.blob().id()).toList();
     }
 }
