@@ -34,7 +34,7 @@ class BuiltContentTest {
     @Test
     void theAutoCreatedFormIsWrittenByTheTransactionThatCreatesTheInstance() throws Exception {
         TestParties.TestUser owner = parties.user();
-        JsonPath created = create(owner);
+        JsonPath created = InstanceApi.createdBodiless(owner.token(), owner.partyId());
         String form = created.getString("data.find { it.dataType == 'model' }.id");
 
         assertThat(sameTransaction(form, "i.xmin")).isEqualTo("true/true");
@@ -54,7 +54,7 @@ class BuiltContentTest {
     @Test
     void aPutAndAPatchOfTheModelWriteTheNewContentInTheirTransaction() {
         TestParties.TestUser owner = parties.user();
-        JsonPath created = create(owner);
+        JsonPath created = InstanceApi.createdBodiless(owner.token(), owner.partyId());
         String path =
                 BASE
                         + "/"
@@ -98,16 +98,6 @@ class BuiltContentTest {
             assertThat(status).isNotEqualTo(201);
             assertThat(db.storedSince(marker)).isEqualTo("0/0/0/0");
         }
-    }
-
-    JsonPath create(TestParties.TestUser owner) {
-        return FormDataTest.as(owner.token())
-                .queryParam("instanceOwnerPartyId", owner.partyId())
-                .post(BASE)
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
     }
 
     /**

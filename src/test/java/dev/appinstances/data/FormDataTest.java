@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.appinstances.testsupport.Database;
 import dev.appinstances.testsupport.EmbeddedPostgresResource;
+import dev.appinstances.testsupport.InstanceApi;
 import dev.appinstances.testsupport.RawHttp;
 import dev.appinstances.testsupport.TestParties;
 import dev.appinstances.testsupport.Tokens;
@@ -72,14 +73,7 @@ class FormDataTest {
     @BeforeEach
     void newInstance() {
         owner = parties.user();
-        JsonPath created =
-                as(owner.token())
-                        .queryParam("instanceOwnerPartyId", owner.partyId())
-                        .post(BASE)
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .jsonPath();
+        JsonPath created = InstanceApi.createdBodiless(owner.token(), owner.partyId());
         instance = created.getString("id");
         form = created.getString("data.find { it.dataType == 'model' }.id");
     }

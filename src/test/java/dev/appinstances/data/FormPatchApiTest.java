@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.appinstances.testsupport.Database;
 import dev.appinstances.testsupport.EmbeddedPostgresResource;
+import dev.appinstances.testsupport.InstanceApi;
 import dev.appinstances.testsupport.TestParties;
 import dev.appinstances.testsupport.Tokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -45,15 +46,7 @@ class FormPatchApiTest {
     @BeforeEach
     void newInstance() {
         owner = parties.user();
-        JsonPath created =
-                given().auth()
-                        .oauth2(owner.token())
-                        .queryParam("instanceOwnerPartyId", owner.partyId())
-                        .post(BASE)
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .jsonPath();
+        JsonPath created = InstanceApi.createdBodiless(owner.token(), owner.partyId());
         instance = created.getString("id");
         form = created.getString("data.find { it.dataType == 'model' }.id");
     }

@@ -225,14 +225,7 @@ class AppEventDeliveryTest {
     }
 
     static String createBodiless(TestUser user) {
-        return given().auth()
-                .oauth2(user.token())
-                .queryParam("instanceOwnerPartyId", user.partyId())
-                .post(BASE)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return InstanceApi.createdBodiless(user.token(), user.partyId()).getString("id");
     }
 
     static String createMultipart(TestUser user) {

@@ -2,6 +2,7 @@ package dev.appinstances.testsupport;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
@@ -27,6 +28,20 @@ public final class InstanceApi {
                 .body("{}")
                 .post(BASE)
                 .then();
+    }
+
+    /**
+     * Creates an instance for the party as Altinn's browser client does (no body, no Content-Type)
+     * and returns the 201's document.
+     */
+    public static JsonPath createdBodiless(String token, long partyId) {
+        return as(token)
+                .queryParam("instanceOwnerPartyId", partyId)
+                .post(BASE)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     public static ValidatableResponse get(String token, String instanceId) {
